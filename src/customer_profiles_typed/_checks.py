@@ -1,0 +1,426 @@
+"""Every constraint of the AWS model, read from the installed botocore model.
+
+Required members, types, string and list/map sizes, number ranges, enum values
+and patterns are checked in one walk that records every problem. The walk reads
+either a wire dict (boto3 keyword arguments, a spec file, a request body) or the
+fields of one attrs object (nested attrs objects checked themselves when built).
+
+Decisions where the model alone would mislead (documented in the rules file):
+
+- Patterns are matched against the whole value (``re.fullmatch``): AWS documents
+  ``FlowName`` as "Spaces are not allowed", which the unanchored model pattern
+  would not say.
+- A pattern that matches the empty string (``[...]*``, ``.*``) says nothing when
+  matched unanchored, so a value outside it is a warning, not an error (F4).
+- ``KmsArn`` and ``RoleArn``: the model's patterns hard-code the ``aws`` partition.
+  We require the ``arn:aws...:kms:`` / ``:iam:`` prefix in any partition and warn
+  when the partition is not ``aws`` (A3), rather than reject a valid ARN.
+- ``ConnectorType: "ServiceNow"`` (the CloudFormation spelling) is not in the enum;
+  it is accepted with a warning and sent as ``Servicenow`` (C2).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from datetime import datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from customer_profiles_typed import _model, enums
+from customer_profiles_typed._paths import Path
+from customer_profiles_typed._wire import (
+    CLASS_SHAPES,
+    CONNECTOR_BY_CLASS,
+    CONNECTOR_BY_OPERATOR,
+    CONNECTOR_BY_TYPE,
+    CONNECTOR_TYPE_ALIASES,
+    FIELDS,
+    SHAPE_CLASSES,
+)
+
+if TYPE_CHECKING:
+    from botocore.model import Shape
+
+__all__ = ["Finding", "check_object", "check_wire"]
+
+ARN_PATTERNS: dict[str, tuple[str, str]] = {
+    "KmsArn": (r"arn:aws[a-z-]*:kms:.*:[0-9]+:.*", "kms"),
+    "RoleArn": (r"arn:aws[a-z-]*:iam:.*:[0-9]+:.*", "iam"),
+}
+"""Shape -> (partition-agnostic pattern, service) replacing the model's (rule A3)."""
+
+_PARTITION = re.compile(r"arn:([^:]*):")
+
+
+@attrs.frozen
+class Finding:
+    """One problem found by a check: an error, or a warning when ``warning`` is set."""
+
+    path: Path
+    message: str
+    rule: str
+    warning: bool = False
+    blocking: bool = False
+    """Set for problems that leave the request impossible to represent in Python."""
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+@functools.cache
+def _matches_empty(pattern: str) -> bool:
+    return _compiled(pattern).fullmatch("") is not None
+
+
+@functools.cache
+def sensitive_shapes() -> frozenset[str]:
+    """Names of the shapes that sit inside a shape AWS marks sensitive."""
+    found: set[str] = set()
+
+    def walk(shape: Shape, inside: bool) -> None:
+        inside = inside or bool(shape.metadata.get("sensitive"))
+        if inside:
+            if shape.name in found:
+                return
+            found.add(shape.name)
+        if shape.type_name == "structure":
+            for member in shape.members.values():  # type: ignore[attr-defined]
+                walk(member, inside)
+        elif shape.type_name == "list":
+            walk(shape.member, inside)  # type: ignore[attr-defined]
+
+    walk(_model.shape("PutIntegrationRequest"), False)
+    return frozenset(found)
+
+
+def _show(value: object, sensitive: bool) -> str:
+    if sensitive:
+        return "(value not shown: sensitive)"
+    text = repr(getattr(value, "value", value))
+    return text if len(text) <= 80 else f"{text[:77]}..."
+
+
+def _type_name(value: object) -> str:
+    return type(value).__name__
+
+
+class _Walk:
+    """One walk over a value, collecting findings."""
+
+    def __init__(self, *, typed: bool, lenient: bool) -> None:
+        self.typed = typed
+        self.lenient = lenient
+        self.findings: list[Finding] = []
+
+    def error(self, path: Path, message: str, rule: str, *, blocking: bool = False) -> None:
+        self.findings.append(Finding(path, message, rule, blocking=blocking))
+
+    def warn(self, path: Path, message: str, rule: str) -> None:
+        self.findings.append(Finding(path, message, rule, warning=True))
+
+    # --- dispatch ------------------------------------------------------------
+
+    def value(self, shape: Shape, value: Any, path: Path, sensitive: bool) -> None:
+        sensitive = sensitive or shape.name in sensitive_shapes()
+        kind = shape.type_name
+        if kind == "structure":
+            self.structure(shape, value, path, sensitive)
+        elif kind == "list":
+            self.sequence(shape, value, path, sensitive)
+        elif kind == "map":
+            self.mapping(shape, value, path, sensitive)
+        elif kind == "string":
+            self.string(shape, value, path, sensitive)
+        elif kind in ("integer", "long"):
+            self.number(shape, value, path, sensitive)
+        elif kind == "boolean":
+            if not isinstance(value, bool):
+                self.error(path, f"must be a boolean, got {_type_name(value)}", "type")
+        elif kind == "timestamp":
+            self.timestamp(value, path)
+
+    # --- structures ----------------------------------------------------------
+
+    def structure(self, shape: Shape, value: Any, path: Path, sensitive: bool) -> None:
+        if self.typed:
+            self.typed_structure(shape, value, path)
+            return
+        if not isinstance(value, Mapping):
+            self.error(
+                path, f"must be a dict (structure {shape.name}), got {_type_name(value)}", "type"
+            )
+            return
+        self.members(shape, value, path, sensitive)
+
+    def typed_structure(self, shape: Shape, value: Any, path: Path) -> None:
+        """A nested Python value: attrs objects were checked when built, so only the class matters."""
+        if shape.name == "ConnectorOperator":
+            if type(value) not in CONNECTOR_BY_OPERATOR:
+                self.error(
+                    path,
+                    "must be a member of a connector operator enum such as "
+                    f"S3ConnectorOperator, got {_type_name(value)}",
+                    "type",
+                )
+        elif shape.name == "SourceConnectorProperties":
+            if type(value) not in CONNECTOR_BY_CLASS:
+                self.error(
+                    path,
+                    "must be a source properties object such as S3SourceProperties, "
+                    f"got {_type_name(value)}",
+                    "type",
+                )
+        else:
+            expected = SHAPE_CLASSES[shape.name]
+            if not isinstance(value, expected):
+                self.error(
+                    path, f"must be a {expected.__name__}, got {_type_name(value)}", "type"
+                )
+
+    def members(
+        self, shape: Shape, value: Mapping[str, Any], path: Path, sensitive: bool
+    ) -> None:
+        members: Mapping[str, Shape] = shape.members  # type: ignore[attr-defined]
+        required: list[str] = shape.required_members  # type: ignore[attr-defined]
+        for name in required:
+            if value.get(name) is None:
+                self.error(path.member(shape.name, name), f"{name} is required", "required")
+        for key, item in value.items():
+            member = members.get(key)
+            if member is None:
+                if self.lenient:
+                    continue
+                self.error(
+                    path.member(shape.name, str(key)),
+                    f"unknown parameter {key!r} in {shape.name}; valid: {', '.join(members)}",
+                    "unknown-key",
+                )
+                continue
+            if item is None:
+                if not self.lenient:
+                    self.error(
+                        path.member(shape.name, key),
+                        f"{key} must not be None; leave it out instead",
+                        "type",
+                    )
+                continue
+            self.value(member, item, path.member(shape.name, key), sensitive)
+        if shape.name == "ConnectorOperator" and not self.lenient:
+            self.one_operator(value, path)
+        elif shape.name == "SourceFlowConfig" and not self.lenient:
+            self.source_entry(value, path)
+
+    def one_operator(self, value: Mapping[str, Any], path: Path) -> None:
+        """Rule K7, first half: a task names exactly one connector's operator."""
+        keys = [key for key, item in value.items() if item is not None]
+        if len(keys) != 1:
+            self.error(
+                path,
+                f"must hold exactly one connector's operator, holds {len(keys)}"
+                + (f" ({', '.join(map(str, keys))})" if keys else ""),
+                "K7",
+                blocking=True,
+            )
+
+    def source_entry(self, value: Mapping[str, Any], path: Path) -> None:
+        """Rules C3 and C4: the properties hold the connector type's entry, and only it."""
+        raw = value.get("ConnectorType")
+        properties = value.get("SourceConnectorProperties")
+        if not isinstance(raw, str) or not isinstance(properties, Mapping):
+            return
+        connector = CONNECTOR_BY_TYPE.get(CONNECTOR_TYPE_ALIASES.get(raw, raw))
+        if connector is None:
+            return
+        where = path.member("SourceFlowConfig", "SourceConnectorProperties")
+        entries = {str(key) for key, item in properties.items() if item is not None}
+        if connector.key not in entries:
+            self.error(
+                where,
+                f"ConnectorType is {raw!r} but there is no {connector.key!r} entry "
+                "(SourceConnectorProperties must hold the entry of the connector type)",
+                "C3",
+                blocking=True,
+            )
+        for extra in sorted(entries - {connector.key}):
+            self.warn(
+                where.wire_only(extra),
+                f"entry for another connector than {raw!r}: it is ignored and not sent",
+                "C4",
+            )
+
+    # --- collections ---------------------------------------------------------
+
+    def sequence(self, shape: Shape, value: Any, path: Path, sensitive: bool) -> None:
+        if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+            self.error(path, f"must be a list, got {_type_name(value)}", "type")
+            return
+        self.size(shape, len(value), path, "items")
+        member: Shape = shape.member  # type: ignore[attr-defined]
+        for position, item in enumerate(value):
+            self.value(member, item, path.index(position), sensitive)
+
+    def mapping(self, shape: Shape, value: Any, path: Path, sensitive: bool) -> None:
+        if not isinstance(value, Mapping):
+            self.error(path, f"must be a dict, got {_type_name(value)}", "type")
+            return
+        self.size(shape, len(value), path, "entries")
+        key_shape: Shape = shape.key  # type: ignore[attr-defined]
+        value_shape: Shape = shape.value  # type: ignore[attr-defined]
+        for key, item in value.items():
+            where = path.key(key)
+            self.value(key_shape, key, where, sensitive)
+            self.value(value_shape, item, where, sensitive)
+
+    def size(self, shape: Shape, count: int, path: Path, noun: str) -> None:
+        low = shape.metadata.get("min")
+        high = shape.metadata.get("max")
+        if low is not None and count < low:
+            self.error(path, f"must have at least {low} {noun}, has {count}", "min")
+        if high is not None and count > high:
+            self.error(path, f"must have at most {high} {noun}, has {count}", "max")
+
+    # --- scalars -------------------------------------------------------------
+
+    def string(self, shape: Shape, value: Any, path: Path, sensitive: bool) -> None:
+        allowed: list[str] = getattr(shape, "enum", None) or []
+        if allowed:
+            self.enum(shape, allowed, value, path, sensitive)
+            return
+        if not isinstance(value, str):
+            self.error(path, f"must be a string, got {_type_name(value)}", "type")
+            return
+        length = len(value)
+        low = shape.metadata.get("min")
+        high = shape.metadata.get("max")
+        if low is not None and length < low:
+            self.error(path, f"must be at least {low} characters, is {length}", "min")
+        if high is not None and length > high:
+            self.error(path, f"must be at most {high} characters, is {length}", "max")
+        pattern = shape.metadata.get("pattern")
+        if pattern is not None:
+            self.pattern(shape.name, pattern, value, path, sensitive)
+
+    def pattern(self, name: str, pattern: str, value: str, path: Path, sensitive: bool) -> None:
+        arn = ARN_PATTERNS.get(name)
+        if arn is not None:
+            agnostic, service = arn
+            if _compiled(agnostic).fullmatch(value) is None:
+                self.error(
+                    path,
+                    f"must be an ARN of the form arn:<partition>:{service}:<region>:"
+                    f"<account>:<resource>, got {_show(value, sensitive)}",
+                    "A3",
+                )
+                return
+            found = _PARTITION.match(value)
+            if found is not None and found.group(1) != "aws":
+                self.warn(
+                    path,
+                    f"ARN partition {found.group(1)!r}: Customer Profiles is only known "
+                    "in the 'aws' partition",
+                    "A3",
+                )
+            return
+        if _compiled(pattern).fullmatch(value) is not None:
+            return
+        message = f"must match the pattern {pattern!r}, got {_show(value, sensitive)}"
+        if _matches_empty(pattern):
+            self.warn(path, message, "F4")
+        else:
+            self.error(path, message, "pattern")
+
+    def enum(
+        self, shape: Shape, allowed: list[str], value: Any, path: Path, sensitive: bool
+    ) -> None:
+        enum_class: type[Enum] = getattr(enums, shape.name)
+        if self.typed:
+            if not isinstance(value, enum_class):
+                self.error(
+                    path, f"must be a {shape.name} member, got {_type_name(value)}", "type"
+                )
+            return
+        raw = value.value if isinstance(value, enum_class) else value
+        if not isinstance(raw, str):
+            self.error(path, f"must be a string ({shape.name}), got {_type_name(value)}", "type")
+            return
+        if raw in allowed:
+            return
+        canonical = CONNECTOR_TYPE_ALIASES.get(raw) if shape.name == "SourceConnectorType" else None
+        if canonical is not None:
+            self.warn(
+                path,
+                f"{raw!r} is not the API's spelling; it is sent as {canonical!r}",
+                "C2",
+            )
+            return
+        if self.lenient:
+            return
+        self.error(
+            path,
+            f"must be one of {', '.join(allowed)} ({shape.name}), got {_show(raw, sensitive)}",
+            "enum",
+        )
+
+    def number(self, shape: Shape, value: Any, path: Path, sensitive: bool) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.error(path, f"must be an integer, got {_type_name(value)}", "type")
+            return
+        low = shape.metadata.get("min")
+        high = shape.metadata.get("max")
+        if low is not None and value < low:
+            self.error(path, f"must be at least {low}, got {_show(value, sensitive)}", "min")
+        if high is not None and value > high:
+            self.error(path, f"must be at most {high}, got {_show(value, sensitive)}", "max")
+
+    def timestamp(self, value: Any, path: Path) -> None:
+        if isinstance(value, datetime):
+            return
+        if self.typed or isinstance(value, bool):
+            self.error(path, f"must be a datetime, got {_type_name(value)}", "type")
+            return
+        if isinstance(value, (int, float)):
+            return
+        if isinstance(value, str):
+            from customer_profiles_typed._timestamps import parse_timestamp
+
+            try:
+                parse_timestamp(value)
+            except ValueError:
+                self.error(path, f"must be an ISO 8601 timestamp, got {value!r}", "type")
+            return
+        self.error(path, f"must be a datetime or an ISO 8601 string, got {_type_name(value)}", "type")
+
+
+def check_wire(shape_name: str, value: Any, path: Path, *, lenient: bool = False) -> list[Finding]:
+    """Check a wire dict against an AWS shape; every finding, errors and warnings.
+
+    ``lenient`` reads like a response: unknown keys and enum values are accepted.
+    """
+    walk = _Walk(typed=False, lenient=lenient)
+    walk.value(_model.shape(shape_name), value, path, False)
+    return walk.findings
+
+
+def check_object(obj: object, path: Path) -> list[Finding]:
+    """Check the fields of one attrs object against its AWS shape (not recursing)."""
+    shape_name = CLASS_SHAPES[type(obj)]
+    shape = _model.shape(shape_name)
+    members: Mapping[str, Shape] = shape.members  # type: ignore[attr-defined]
+    required = set(shape.required_members)  # type: ignore[attr-defined]
+    sensitive = shape_name in sensitive_shapes()
+    walk = _Walk(typed=True, lenient=False)
+    for python_name, wire_name in FIELDS[shape_name].items():
+        value = getattr(obj, python_name)
+        where = path.attribute(shape_name, python_name)
+        if value is None:
+            if wire_name in required:
+                walk.error(where, f"{python_name} is required", "required")
+            continue
+        walk.value(members[wire_name], value, where, sensitive)
+    return walk.findings

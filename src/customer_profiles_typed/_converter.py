@@ -1,0 +1,262 @@
+"""The one cattrs converter between the attrs models and boto3's wire dicts.
+
+``make_converter()`` builds it from the name tables in ``_wire``; ``converter()``
+builds it once, on first use (cattrs and the generated hooks cost import and
+build time that a Lambda cold start should not pay before it needs them).
+
+- Requests (``to_boto3``/``from_boto3``) are exact: absent optional fields are
+  left out, nothing is added, enum members become their values, timestamps stay
+  ``datetime``. Reading is strict; ``validation.parse_request`` checks the dict
+  against the AWS model first, so structuring here sees well-formed input.
+- Responses (``Integration``) are read leniently: unknown keys are kept in
+  ``unknown_fields`` and an unknown ``Scope`` value stays a string.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from datetime import datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from customer_profiles_typed import _wire, enums
+from customer_profiles_typed._timestamps import parse_timestamp
+from customer_profiles_typed.enums import OperatorPropertiesKeys, Scope
+from customer_profiles_typed.integration import Integration
+from customer_profiles_typed.models import (
+    FlowDefinition,
+    PutIntegrationRequest,
+    SourceFlowConfig,
+    Task,
+)
+
+if TYPE_CHECKING:
+    import cattrs
+
+    from customer_profiles_typed.wire_types import PutIntegrationDict
+
+__all__ = [
+    "converter",
+    "make_converter",
+    "structure_integration",
+    "structure_request",
+    "unstructure_integration",
+    "unstructure_request",
+]
+
+T = TypeVar("T")
+IntegrationT = TypeVar("IntegrationT", bound=Integration)
+
+_SPECIAL = {SourceFlowConfig, Integration}
+"""Classes whose hooks are written out instead of generated."""
+
+
+def _operator_to_wire(operator: Any) -> dict[str, str]:
+    connector = _wire.CONNECTOR_BY_OPERATOR[type(operator)]
+    return {connector.key: operator.value}
+
+
+def _operator_from_wire(value: Mapping[str, str], _: Any) -> Any:
+    ((key, name),) = value.items()
+    return _wire.CONNECTOR_BY_KEY[key].operator_enum(name)
+
+
+def _properties_to_wire(values: Mapping[OperatorPropertiesKeys, str]) -> dict[str, str]:
+    return {key.value: item for key, item in values.items()}
+
+
+def _properties_from_wire(values: Mapping[str, str], _: Any) -> dict[OperatorPropertiesKeys, str]:
+    return {OperatorPropertiesKeys(key): item for key, item in values.items()}
+
+
+def _concrete(cls: Any) -> Any:
+    """Generic classes are generated as ``cls[Any]``: their TypeVar fields have own hooks."""
+    return cls[Any] if getattr(cls, "__parameters__", ()) else cls
+
+
+def _enum_value(member: Enum) -> Any:
+    return member.value
+
+
+def make_converter() -> cattrs.Converter:
+    """Build the converter: hooks generated from the ``_wire`` name tables."""
+    import cattrs
+    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+    conv = cattrs.Converter()
+    conv.register_unstructure_hook(datetime, lambda value: value)
+    conv.register_structure_hook(datetime, lambda value, _: parse_timestamp(value))
+
+    special: dict[str, dict[str, dict[str, Any]]] = {
+        "Task": {
+            "source_fields": {"unstruct_hook": list, "struct_hook": lambda v, _: tuple(v)},
+            "connector_operator": {
+                "unstruct_hook": _operator_to_wire,
+                "struct_hook": _operator_from_wire,
+            },
+            "task_properties": {
+                "unstruct_hook": _properties_to_wire,
+                "struct_hook": _properties_from_wire,
+            },
+        },
+        "FlowDefinition": {
+            "tasks": {
+                "unstruct_hook": lambda tasks: [conv.unstructure(task, Task) for task in tasks],
+                "struct_hook": lambda tasks, _: tuple(conv.structure(task, Task) for task in tasks),
+            },
+            "source_flow_config": {
+                "unstruct_hook": lambda config: conv.unstructure(config, SourceFlowConfig),
+                "struct_hook": lambda config, _: conv.structure(config, SourceFlowConfig),
+            },
+        },
+        "PutIntegrationRequest": {
+            "event_trigger_names": {"unstruct_hook": list},
+            "object_type_names": {"unstruct_hook": dict},
+            "tags": {"unstruct_hook": dict},
+            "flow_definition": {
+                "unstruct_hook": lambda flow: conv.unstructure(flow, FlowDefinition),
+                "struct_hook": lambda flow, _: conv.structure(flow, FlowDefinition),
+            },
+        },
+    }
+    def overrides_for(shape: str) -> dict[str, Any]:
+        return {
+            python: override(rename=wire, **special.get(shape, {}).get(python, {}))
+            for python, wire in _wire.FIELDS[shape].items()
+        }
+
+    def generated_unstructure(cls: Any) -> Any:
+        shape = _wire.CLASS_SHAPES[cls]
+        return make_dict_unstructure_fn(
+            _concrete(cls), conv, _cattrs_omit_if_default=True, **overrides_for(shape)
+        )
+
+    def generated_structure(cls: Any) -> Any:
+        shape = _wire.CLASS_SHAPES[cls]
+        return make_dict_structure_fn(
+            _concrete(cls), conv, _cattrs_forbid_extra_keys=True, **overrides_for(shape)
+        )
+
+    # Factories, not hooks: each class's function is generated when first needed,
+    # after every class is registered, so nested classes get their own hooks.
+    generated = frozenset(_wire.CLASS_SHAPES) - _SPECIAL
+    conv.register_unstructure_hook_factory(lambda t: t in generated, generated_unstructure)
+    conv.register_structure_hook_factory(lambda t: t in generated, generated_structure)
+    for name in enums.__all__:
+        conv.register_unstructure_hook(getattr(enums, name), _enum_value)
+
+    conv.register_unstructure_hook(SourceFlowConfig, _source_flow_config_to_wire(conv))
+    conv.register_structure_hook(SourceFlowConfig, _source_flow_config_from_wire(conv))
+    return conv
+
+
+def _source_flow_config_to_wire(conv: cattrs.Converter) -> Any:
+    def unstructure(config: SourceFlowConfig[Any]) -> dict[str, Any]:
+        properties = config.source_connector_properties
+        connector = _wire.CONNECTOR_BY_CLASS[type(properties)]
+        wire: dict[str, Any] = {}
+        if config.connector_profile_name is not None:
+            wire["ConnectorProfileName"] = config.connector_profile_name
+        wire["ConnectorType"] = connector.connector_type.value
+        if config.incremental_pull_config is not None:
+            wire["IncrementalPullConfig"] = conv.unstructure(config.incremental_pull_config)
+        wire["SourceConnectorProperties"] = {
+            connector.key: conv.unstructure(properties, connector.properties_class)
+        }
+        return wire
+
+    return unstructure
+
+
+def _source_flow_config_from_wire(conv: cattrs.Converter) -> Any:
+    from customer_profiles_typed.models import IncrementalPullConfig
+
+    def structure(wire: Mapping[str, Any], _: Any) -> SourceFlowConfig[Any]:
+        connector_type = str(wire["ConnectorType"])
+        connector_type = _wire.CONNECTOR_TYPE_ALIASES.get(connector_type, connector_type)
+        connector = _wire.CONNECTOR_BY_TYPE[connector_type]
+        incremental = wire.get("IncrementalPullConfig")
+        return SourceFlowConfig(
+            source_connector_properties=conv.structure(
+                wire["SourceConnectorProperties"][connector.key], connector.properties_class
+            ),
+            connector_profile_name=wire.get("ConnectorProfileName"),
+            incremental_pull_config=None
+            if incremental is None
+            else conv.structure(incremental, IncrementalPullConfig),
+        )
+
+    return structure
+
+
+@functools.cache
+def converter() -> cattrs.Converter:
+    """The converter, built on first use."""
+    return make_converter()
+
+
+def unstructure_request(request: PutIntegrationRequest) -> PutIntegrationDict:
+    """The boto3 ``put_integration`` keyword arguments of a request."""
+    return cast("PutIntegrationDict", converter().unstructure(request, PutIntegrationRequest))
+
+
+def structure_request(cls: type[T], wire: Mapping[str, Any]) -> T:
+    """A request object from a wire dict already checked against the AWS model."""
+    return converter().structure(wire, cls)
+
+
+# --- Responses ---------------------------------------------------------------
+
+_INTEGRATION_FIELDS = _wire.FIELDS["PutIntegrationResponse"]
+_INTEGRATION_WIRE = {wire: python for python, wire in _INTEGRATION_FIELDS.items()}
+_IGNORED_RESPONSE_KEYS = frozenset({"ResponseMetadata"})
+
+
+def _scope(value: Any) -> Scope | str:
+    try:
+        return Scope(value)
+    except ValueError:
+        return str(value)
+
+
+def structure_integration(cls: type[IntegrationT], response: Mapping[str, Any]) -> IntegrationT:
+    """An ``Integration`` from a response, leniently (see the module docstring)."""
+    from customer_profiles_typed import validation
+
+    validation.check_response("PutIntegrationResponse", response)
+    known: dict[str, Any] = {}
+    unknown: dict[str, Any] = {}
+    for key, value in response.items():
+        python = _INTEGRATION_WIRE.get(key)
+        if python is None:
+            if key not in _IGNORED_RESPONSE_KEYS:
+                unknown[key] = value
+        elif value is not None:
+            known[python] = value
+    if "scope" in known:
+        known["scope"] = _scope(known["scope"])
+    for name in ("created_at", "last_updated_at"):
+        if name in known:
+            known[name] = parse_timestamp(known[name])
+    meta = response.get("ResponseMetadata")
+    request_id = meta.get("RequestId") if isinstance(meta, Mapping) else None
+    return cls(**known, unknown_fields=unknown, request_id=request_id)
+
+
+def unstructure_integration(integration: Integration) -> dict[str, Any]:
+    """The wire dict of an ``Integration``, unknown fields included."""
+    wire: dict[str, Any] = {}
+    for python, key in _INTEGRATION_FIELDS.items():
+        value = getattr(integration, python)
+        if value is None:
+            continue
+        if isinstance(value, Scope):
+            value = value.value
+        elif isinstance(value, Mapping):
+            value = dict(cast("Mapping[str, Any]", value))
+        elif isinstance(value, tuple):
+            value = list(value)
+        wire[key] = value
+    wire.update(integration.unknown_fields)
+    return wire

@@ -1,0 +1,22 @@
+"""Timestamps read the way botocore reads them, so a parsed value sends the same bytes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+
+def parse_timestamp(value: str | float | datetime) -> datetime:
+    """An aware ``datetime`` from an ISO 8601 string, epoch seconds or a ``datetime``.
+
+    botocore's own parser is used, so the value serializes exactly as boto3 would
+    have serialized the original. Raises ``ValueError`` when it cannot be read.
+    """
+    if isinstance(value, datetime):
+        return value
+    from botocore.utils import parse_to_aware_datetime
+
+    try:
+        parsed: datetime = parse_to_aware_datetime(value)
+    except (ValueError, TypeError, OverflowError) as error:
+        raise ValueError(f"not a timestamp: {value!r}") from error
+    return parsed

@@ -1,0 +1,50 @@
+"""The switches that decide whether new model objects check themselves.
+
+Kept apart from ``validation`` so that building a model object costs one context
+variable read until the first real check imports the validation machinery.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+_deferred: ContextVar[bool] = ContextVar("customer_profiles_typed_deferred", default=False)
+_skipped: ContextVar[frozenset[str]] = ContextVar(
+    "customer_profiles_typed_skipped_rules", default=frozenset()
+)
+
+
+def on_init(obj: object) -> None:
+    """Check a freshly built model object, unless checks are deferred."""
+    if _deferred.get():
+        return
+    from customer_profiles_typed.validation import check_new_object
+
+    check_new_object(obj)
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Build objects without checking them; the caller checks the whole tree after."""
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+
+
+def skipped_rules() -> frozenset[str]:
+    """The rule IDs skipped in the current context (``"all"`` skips every rule)."""
+    return _skipped.get()
+
+
+@contextmanager
+def skipping(rules: frozenset[str]) -> Iterator[None]:
+    """Skip the given rule IDs, on top of those already skipped, inside the block."""
+    token = _skipped.set(_skipped.get() | rules)
+    try:
+        yield
+    finally:
+        _skipped.reset(token)

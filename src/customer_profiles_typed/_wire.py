@@ -1,0 +1,220 @@
+"""Python name <-> AWS wire name tables, written out rather than derived.
+
+The API is irregular exactly where it matters (``Servicenow`` as a connector type
+but ``ServiceNow`` as a key), so every name is listed here once and everything
+else (the converter, the validators, the path of every error) reads these tables.
+``tests/test_wire_names.py`` checks that every attrs field and every member of
+the AWS model has an entry.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+import attrs
+
+from customer_profiles_typed.enums import (
+    MarketoConnectorOperator,
+    S3ConnectorOperator,
+    SalesforceConnectorOperator,
+    ServiceNowConnectorOperator,
+    SourceConnectorType,
+    ZendeskConnectorOperator,
+)
+from customer_profiles_typed.integration import Integration
+from customer_profiles_typed.models import (
+    FlowDefinition,
+    IncrementalPullConfig,
+    MarketoSourceProperties,
+    PutIntegrationRequest,
+    S3SourceProperties,
+    SalesforceSourceProperties,
+    ScheduledTriggerProperties,
+    ServiceNowSourceProperties,
+    SourceConnectorProperties,
+    SourceFlowConfig,
+    Task,
+    TriggerConfig,
+    TriggerProperties,
+    ZendeskSourceProperties,
+)
+
+
+@attrs.frozen
+class Connector:
+    """Everything that names one source connector, in each place the API names it."""
+
+    connector_type: SourceConnectorType
+    """The ``SourceFlowConfig.ConnectorType`` value."""
+    key: str
+    """The member name in ``SourceConnectorProperties`` and ``ConnectorOperator``."""
+    properties_class: type[SourceConnectorProperties[Any]]
+    """The attrs class of the source properties."""
+    properties_shape: str
+    """The AWS shape of the source properties."""
+    operator_enum: type[Enum]
+    """The enum of the connector's operators."""
+
+
+CONNECTORS: tuple[Connector, ...] = (
+    Connector(
+        SourceConnectorType.MARKETO,
+        "Marketo",
+        MarketoSourceProperties,
+        "MarketoSourceProperties",
+        MarketoConnectorOperator,
+    ),
+    Connector(
+        SourceConnectorType.S3, "S3", S3SourceProperties, "S3SourceProperties", S3ConnectorOperator
+    ),
+    Connector(
+        SourceConnectorType.SALESFORCE,
+        "Salesforce",
+        SalesforceSourceProperties,
+        "SalesforceSourceProperties",
+        SalesforceConnectorOperator,
+    ),
+    Connector(
+        SourceConnectorType.SERVICENOW,
+        "ServiceNow",
+        ServiceNowSourceProperties,
+        "ServiceNowSourceProperties",
+        ServiceNowConnectorOperator,
+    ),
+    Connector(
+        SourceConnectorType.ZENDESK,
+        "Zendesk",
+        ZendeskSourceProperties,
+        "ZendeskSourceProperties",
+        ZendeskConnectorOperator,
+    ),
+)
+"""The five source connectors Customer Profiles supports."""
+
+CONNECTOR_BY_KEY: dict[str, Connector] = {c.key: c for c in CONNECTORS}
+CONNECTOR_BY_TYPE: dict[str, Connector] = {c.connector_type.value: c for c in CONNECTORS}
+CONNECTOR_BY_CLASS: dict[type, Connector] = {c.properties_class: c for c in CONNECTORS}
+CONNECTOR_BY_OPERATOR: dict[type, Connector] = {c.operator_enum: c for c in CONNECTORS}
+
+CONNECTOR_TYPE_ALIASES: dict[str, str] = {"ServiceNow": "Servicenow"}
+"""Connector type spellings seen in the wild (CloudFormation, rule C2) -> the API's spelling."""
+
+
+def connector_of(properties: object) -> Connector:
+    """The connector of a source properties object."""
+    return CONNECTOR_BY_CLASS[type(properties)]
+
+
+CLASS_SHAPES: dict[type, str] = {
+    PutIntegrationRequest: "PutIntegrationRequest",
+    FlowDefinition: "FlowDefinition",
+    SourceFlowConfig: "SourceFlowConfig",
+    IncrementalPullConfig: "IncrementalPullConfig",
+    MarketoSourceProperties: "MarketoSourceProperties",
+    S3SourceProperties: "S3SourceProperties",
+    SalesforceSourceProperties: "SalesforceSourceProperties",
+    ServiceNowSourceProperties: "ServiceNowSourceProperties",
+    ZendeskSourceProperties: "ZendeskSourceProperties",
+    Task: "Task",
+    TriggerConfig: "TriggerConfig",
+    TriggerProperties: "TriggerProperties",
+    ScheduledTriggerProperties: "ScheduledTriggerProperties",
+    Integration: "PutIntegrationResponse",
+}
+"""attrs class -> the AWS shape it models."""
+
+SHAPE_CLASSES: dict[str, type] = {shape: cls for cls, shape in CLASS_SHAPES.items()}
+
+FIELDS: dict[str, dict[str, str]] = {
+    "PutIntegrationRequest": {
+        "domain_name": "DomainName",
+        "uri": "Uri",
+        "object_type_name": "ObjectTypeName",
+        "object_type_names": "ObjectTypeNames",
+        "tags": "Tags",
+        "flow_definition": "FlowDefinition",
+        "role_arn": "RoleArn",
+        "event_trigger_names": "EventTriggerNames",
+        "scope": "Scope",
+    },
+    "FlowDefinition": {
+        "flow_name": "FlowName",
+        "kms_arn": "KmsArn",
+        "source_flow_config": "SourceFlowConfig",
+        "tasks": "Tasks",
+        "trigger_config": "TriggerConfig",
+        "description": "Description",
+    },
+    "SourceFlowConfig": {
+        "connector_type": "ConnectorType",
+        "source_connector_properties": "SourceConnectorProperties",
+        "connector_profile_name": "ConnectorProfileName",
+        "incremental_pull_config": "IncrementalPullConfig",
+    },
+    "IncrementalPullConfig": {"datetime_type_field_name": "DatetimeTypeFieldName"},
+    "MarketoSourceProperties": {"object": "Object"},
+    "S3SourceProperties": {"bucket_name": "BucketName", "bucket_prefix": "BucketPrefix"},
+    "SalesforceSourceProperties": {
+        "object": "Object",
+        "enable_dynamic_field_update": "EnableDynamicFieldUpdate",
+        "include_deleted_records": "IncludeDeletedRecords",
+    },
+    "ServiceNowSourceProperties": {"object": "Object"},
+    "ZendeskSourceProperties": {"object": "Object"},
+    "Task": {
+        "task_type": "TaskType",
+        "source_fields": "SourceFields",
+        "connector_operator": "ConnectorOperator",
+        "destination_field": "DestinationField",
+        "task_properties": "TaskProperties",
+    },
+    "TriggerConfig": {"trigger_type": "TriggerType", "trigger_properties": "TriggerProperties"},
+    "TriggerProperties": {"scheduled": "Scheduled"},
+    "ScheduledTriggerProperties": {
+        "schedule_expression": "ScheduleExpression",
+        "data_pull_mode": "DataPullMode",
+        "schedule_start_time": "ScheduleStartTime",
+        "schedule_end_time": "ScheduleEndTime",
+        "timezone": "Timezone",
+        "schedule_offset": "ScheduleOffset",
+        "first_execution_from": "FirstExecutionFrom",
+    },
+    "PutIntegrationResponse": {
+        "domain_name": "DomainName",
+        "uri": "Uri",
+        "object_type_name": "ObjectTypeName",
+        "created_at": "CreatedAt",
+        "last_updated_at": "LastUpdatedAt",
+        "tags": "Tags",
+        "object_type_names": "ObjectTypeNames",
+        "workflow_id": "WorkflowId",
+        "is_unstructured": "IsUnstructured",
+        "role_arn": "RoleArn",
+        "event_trigger_names": "EventTriggerNames",
+        "scope": "Scope",
+    },
+}
+"""AWS shape -> {Python attribute: wire member}. ``SourceFlowConfig.connector_type`` is a property."""
+
+COLLAPSED_SHAPES: frozenset[str] = frozenset({"SourceConnectorProperties", "ConnectorOperator"})
+"""Wire structures with one member per connector that Python folds into one value.
+
+``SourceConnectorProperties.S3.BucketName`` is ``source_connector_properties.bucket_name``
+in Python, and ``ConnectorOperator.S3`` is ``connector_operator``.
+"""
+
+WIRE_TO_PYTHON: dict[str, dict[str, str]] = {
+    shape: {wire: python for python, wire in fields.items()} for shape, fields in FIELDS.items()
+}
+"""AWS shape -> {wire member: Python attribute}."""
+
+
+def python_member(shape: str, wire_member: str) -> str | None:
+    """The Python attribute of a wire member; ``None`` where Python folds the level away."""
+    if shape in COLLAPSED_SHAPES:
+        return None
+    fields = WIRE_TO_PYTHON.get(shape)
+    if fields is None:
+        return wire_member
+    return fields.get(wire_member, wire_member)

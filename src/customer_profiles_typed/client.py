@@ -1,0 +1,173 @@
+"""``IntegrationClient``: typed objects in, one boto3 call, a typed ``Integration`` out.
+
+The client validates before it calls boto3 (an invalid request raises
+``ValidationError`` and nothing is sent), calls boto3 exactly once per operation
+(retries are boto3's: pass a ``botocore.config.Config`` with a ``retries`` mode),
+and maps every boto3 failure onto ``customer_profiles_typed.errors``. It never
+logs, reprs or reports the contents of a ``FlowDefinition``, which AWS marks
+sensitive.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Protocol, Union
+
+from customer_profiles_typed import _model
+from customer_profiles_typed.errors import service_error_from, transport_error_from
+from customer_profiles_typed.integration import Integration
+from customer_profiles_typed.models import AnyFlowDefinition, PutIntegrationRequest
+
+if TYPE_CHECKING:
+    from boto3.session import Session
+    from botocore.client import BaseClient
+    from botocore.config import Config
+    from typing_extensions import TypeAlias
+
+    from customer_profiles_typed.enums import Scope
+
+__all__ = ["CustomerProfilesClient", "IntegrationClient", "logger"]
+
+logger = logging.getLogger("customer_profiles_typed")
+"""The library's logger. Requests are logged at DEBUG, without FlowDefinition contents."""
+
+
+class CustomerProfilesClientProtocol(Protocol):
+    """What this library needs of a boto3 ``customer-profiles`` client.
+
+    Both a plain ``boto3.client("customer-profiles")`` and a client typed by
+    ``types-boto3-customer-profiles`` fit.
+    """
+
+    @property
+    def meta(self) -> Any:
+        """botocore's client metadata (service model, region, endpoint)."""
+
+    def put_integration(self, *args: Any, **kwargs: Any) -> Any:
+        """boto3's ``put_integration``."""
+
+
+CustomerProfilesClient: TypeAlias = Union[CustomerProfilesClientProtocol, "BaseClient"]
+"""A boto3 ``customer-profiles`` client, plain or typed."""
+
+
+class IntegrationClient:
+    """Typed access to Customer Profiles integrations through a boto3 client.
+
+    Wrap an existing client, ``IntegrationClient(boto3.client("customer-profiles"))``,
+    or let it build one: ``IntegrationClient(region_name="eu-west-1")``,
+    ``IntegrationClient(session=my_session, config=Config(retries={"mode": "adaptive"}))``.
+    Safe to share between threads, like the boto3 client it wraps.
+    """
+
+    def __init__(
+        self,
+        client: CustomerProfilesClient | None = None,
+        *,
+        session: Session | None = None,
+        region_name: str | None = None,
+        endpoint_url: str | None = None,
+        config: Config | None = None,
+    ) -> None:
+        """Wrap ``client``, or build one from ``session``, ``region_name``, ``endpoint_url`` and ``config``."""
+        if client is not None and (
+            session is not None
+            or region_name is not None
+            or endpoint_url is not None
+            or config is not None
+        ):
+            raise TypeError(
+                "pass either a boto3 client or the settings to build one "
+                "(session, region_name, endpoint_url, config), not both"
+            )
+        if client is None:
+            client = _build_client(session, region_name, endpoint_url, config)
+        self._client: CustomerProfilesClient = client
+
+    @property
+    def boto3_client(self) -> CustomerProfilesClient:
+        """The wrapped boto3 client, for calls this library does not cover."""
+        return self._client
+
+    def __repr__(self) -> str:
+        meta = getattr(self._client, "meta", None)
+        region = getattr(meta, "region_name", None)
+        return f"IntegrationClient(region_name={region!r})"
+
+    def put_integration(
+        self,
+        *,
+        domain_name: str,
+        uri: str | None = None,
+        object_type_name: str | None = None,
+        object_type_names: Mapping[str, str] | None = None,
+        tags: Mapping[str, str] | None = None,
+        flow_definition: AnyFlowDefinition | None = None,
+        role_arn: str | None = None,
+        event_trigger_names: Iterable[str] | None = None,
+        scope: Scope | None = None,
+    ) -> Integration:
+        """Add an integration to a domain, or update it; return what AWS reports.
+
+        The arguments are those of ``PutIntegrationRequest``. Raises
+        ``ValidationError`` before sending anything if the request is invalid,
+        a ``ServiceError`` subclass if AWS refuses it, ``TransportError`` if no
+        answer comes back.
+        """
+        request = PutIntegrationRequest(
+            domain_name=domain_name,
+            uri=uri,
+            object_type_name=object_type_name,
+            object_type_names=object_type_names,
+            tags=tags,
+            flow_definition=flow_definition,
+            role_arn=role_arn,
+            event_trigger_names=event_trigger_names,
+            scope=scope,
+        )
+        return self.put_integration_request(request)
+
+    def put_integration_request(self, request: PutIntegrationRequest) -> Integration:
+        """Send a ``PutIntegrationRequest`` built in code or read with ``from_boto3``."""
+        kwargs = request.to_boto3()
+        logger.debug(
+            "PutIntegration domain=%s uri=%s object_type=%s flow_definition=%s",
+            request.domain_name,
+            request.uri,
+            request.object_type_name,
+            "<sensitive>" if request.flow_definition is not None else None,
+        )
+        response = self._call("PutIntegration", "put_integration", dict(kwargs))
+        integration = Integration.from_boto3(response)
+        logger.debug(
+            "PutIntegration done uri=%s request_id=%s", integration.uri, integration.request_id
+        )
+        return integration
+
+    def _call(self, operation: str, method: str, kwargs: dict[str, Any]) -> Mapping[str, Any]:
+        """Call one boto3 method, mapping its failures onto this library's errors."""
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        try:
+            response: Mapping[str, Any] = getattr(self._client, method)(**kwargs)
+        except ClientError as error:
+            raise service_error_from(error) from error
+        except BotoCoreError as error:
+            raise transport_error_from(error, operation=operation) from error
+        return response
+
+
+def _build_client(
+    session: Session | None,
+    region_name: str | None,
+    endpoint_url: str | None,
+    config: Config | None,
+) -> CustomerProfilesClient:
+    import boto3
+
+    factory = session if session is not None else boto3.session.Session()
+    client: CustomerProfilesClient = factory.client(
+        _model.SERVICE_NAME, region_name=region_name, endpoint_url=endpoint_url, config=config
+    )
+    return client

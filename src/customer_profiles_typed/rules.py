@@ -1,0 +1,496 @@
+"""The documented rules the AWS model cannot express, one function per rule.
+
+Each rule carries the ID of the project's rules file (``appflow-rules.md``) and
+its class there: ``error`` rules (SAFE) reject the request; ``warning`` rules
+(WARN) emit a ``ValidationWarning`` and let it through. Rules attach to the model
+class they look at and run when an object of that class is built, or, for
+``from_boto3``, over the whole parsed tree at once.
+
+Rules enforced elsewhere, because they decide what can be represented at all:
+C3 and the one-key half of K7 (``_checks``, while reading a wire dict), C2, F4 and
+A3 (``_checks``, as part of the model's enum and pattern constraints). K1, K2,
+K3, T1, T5, T7, T10, T13, T14, F2, C1, C5, G1, G4, G7, G8 and the length half of
+G9 are model constraints (``_checks``). NONE rules (T2's ARN shape, T9, C7, C8,
+K10) are deliberately not checked.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime, timedelta, timezone
+from typing import Any, Literal, TypeVar
+
+import attrs
+
+from customer_profiles_typed._paths import Path
+from customer_profiles_typed._wire import CONNECTOR_BY_OPERATOR, connector_of
+from customer_profiles_typed.enums import (
+    OperatorPropertiesKeys,
+    SourceConnectorType,
+    TaskType,
+    TriggerType,
+)
+from customer_profiles_typed.models import (
+    FlowDefinition,
+    PutIntegrationRequest,
+    ScheduledTriggerProperties,
+    SourceFlowConfig,
+    Task,
+    TriggerConfig,
+)
+
+__all__ = ["RULES", "Rule", "rules_for"]
+
+Severity = Literal["error", "warning"]
+Check = Callable[[Any, Path], Iterable[tuple[Path, str]]]
+C = TypeVar("C", bound=Check)
+
+
+@attrs.frozen
+class Rule:
+    """A documented rule: its ID, whether it rejects or warns, and its check."""
+
+    id: str
+    """The rule ID in the rules file, e.g. ``"K4"``."""
+    severity: Severity
+    """``"error"`` (SAFE: reject) or ``"warning"`` (WARN: warn and send)."""
+    applies_to: type
+    """The model class whose objects the rule looks at."""
+    summary: str
+    """One line saying what the rule requires."""
+    check: Check = attrs.field(repr=False)
+    """Yields ``(path, message)`` for every breach found in one object."""
+
+
+RULES: list[Rule] = []
+"""Every rule, in the order of the rules file's sections."""
+
+
+def _rule(rule_id: str, severity: Severity, applies_to: type, summary: str) -> Callable[[C], C]:
+    def register(check: C) -> C:
+        RULES.append(Rule(rule_id, severity, applies_to, summary, check))
+        return check
+
+    return register
+
+
+_RULES_BY_CLASS: dict[type, tuple[Rule, ...]] = {}
+
+
+def rules_for(cls: type) -> tuple[Rule, ...]:
+    """The rules that look at objects of a class."""
+    found = _RULES_BY_CLASS.get(cls)
+    if found is None:
+        found = tuple(rule for rule in RULES if issubclass(cls, rule.applies_to))
+        _RULES_BY_CLASS[cls] = found
+    return found
+
+
+# --- Top-level request (section 2) --------------------------------------------
+
+DOCUMENTED_EVENT_TYPES = frozenset(
+    {
+        "SegmentIdentify",
+        "ShopifyCreateCustomers",
+        "ShopifyUpdateCustomers",
+        "ShopifyCreateDraftOrders",
+        "ShopifyUpdateDraftOrders",
+        "ShopifyCreateOrders",
+        "ShopifyUpdatedOrders",
+    }
+)
+"""The ``ObjectTypeNames`` keys the API documents (rule T8)."""
+
+
+@_rule("T3", "warning", PutIntegrationRequest, "A request needs a Uri or a FlowDefinition.")
+def _uri_or_flow(request: PutIntegrationRequest, path: Path) -> Iterator[tuple[Path, str]]:
+    if request.uri is None and request.flow_definition is None:
+        yield path, "neither uri nor flow_definition is set: AWS needs one of them to know the source"
+
+
+@_rule("T4", "warning", PutIntegrationRequest, "Uri and FlowDefinition together are undocumented.")
+def _uri_and_flow(request: PutIntegrationRequest, path: Path) -> Iterator[tuple[Path, str]]:
+    if request.uri is not None and request.flow_definition is not None:
+        yield (
+            path.attribute("PutIntegrationRequest", "uri"),
+            "uri is set together with flow_definition: AWS creates the flow and returns its "
+            "ARN as the Uri, so leave uri out",
+        )
+
+
+@_rule("T6", "warning", PutIntegrationRequest, "A FlowDefinition needs an ObjectTypeName.")
+def _flow_object_type(request: PutIntegrationRequest, path: Path) -> Iterator[tuple[Path, str]]:
+    if request.flow_definition is not None and request.object_type_name is None:
+        yield (
+            path.attribute("PutIntegrationRequest", "object_type_name"),
+            "flow_definition without object_type_name: the flow has no object type to ingest into",
+        )
+
+
+@_rule("T8", "warning", PutIntegrationRequest, "ObjectTypeNames keys are documented event types.")
+def _event_types(request: PutIntegrationRequest, path: Path) -> Iterator[tuple[Path, str]]:
+    for key in request.object_type_names or {}:
+        if key not in DOCUMENTED_EVENT_TYPES:
+            yield (
+                path.attribute("PutIntegrationRequest", "object_type_names").key(key),
+                f"{key!r} is not a documented event type "
+                f"({', '.join(sorted(DOCUMENTED_EVENT_TYPES))})",
+            )
+
+
+@_rule("T11", "warning", PutIntegrationRequest, "Tags, if given, has at least one entry.")
+def _empty_tags(request: PutIntegrationRequest, path: Path) -> Iterator[tuple[Path, str]]:
+    if request.tags is not None and len(request.tags) == 0:
+        yield (
+            path.attribute("PutIntegrationRequest", "tags"),
+            "tags is empty: the AWS model asks for at least one entry; leave tags out instead",
+        )
+
+
+# --- Source (section 4) ---------------------------------------------------------
+
+SAAS_CONNECTORS = frozenset(
+    {
+        SourceConnectorType.SALESFORCE,
+        SourceConnectorType.MARKETO,
+        SourceConnectorType.ZENDESK,
+        SourceConnectorType.SERVICENOW,
+    }
+)
+
+
+@_rule("C6", "warning", SourceFlowConfig, "SaaS sources need an AppFlow connector profile.")
+def _connector_profile(config: SourceFlowConfig[Any], path: Path) -> Iterator[tuple[Path, str]]:
+    if config.connector_type in SAAS_CONNECTORS and config.connector_profile_name is None:
+        yield (
+            path.attribute("SourceFlowConfig", "connector_profile_name"),
+            f"a {config.connector_type.value} source needs an AppFlow connector profile: "
+            "set connector_profile_name",
+        )
+
+
+# --- Tasks (section 5) ------------------------------------------------------------
+
+_FILTER_OPERATORS = frozenset(
+    {
+        "PROJECTION",
+        "LESS_THAN",
+        "GREATER_THAN",
+        "LESS_THAN_OR_EQUAL_TO",
+        "GREATER_THAN_OR_EQUAL_TO",
+        "EQUAL_TO",
+        "NOT_EQUAL_TO",
+        "CONTAINS",
+        "BETWEEN",
+    }
+)
+_COMPARISONS = _FILTER_OPERATORS - {"PROJECTION", "BETWEEN"}
+OPERATORS_BY_TASK_TYPE: dict[TaskType, frozenset[str]] = {
+    TaskType.FILTER: _FILTER_OPERATORS,
+    TaskType.MAP: frozenset({"NO_OP"}),
+    TaskType.MERGE: frozenset({"NO_OP"}),
+    TaskType.TRUNCATE: frozenset({"NO_OP"}),
+    TaskType.ARITHMETIC: frozenset({"ADDITION", "SUBTRACTION", "MULTIPLICATION", "DIVISION"}),
+    TaskType.MASK: frozenset({"MASK_ALL", "MASK_FIRST_N", "MASK_LAST_N"}),
+    TaskType.VALIDATE: frozenset(
+        {"VALIDATE_NON_NULL", "VALIDATE_NON_ZERO", "VALIDATE_NON_NEGATIVE", "VALIDATE_NUMERIC"}
+    ),
+}
+"""Which operators each task type takes (rule K6; K5 for Filter + NO_OP)."""
+
+
+def _operator_name(task: Task[Any]) -> str:
+    return str(getattr(task.connector_operator, "value", task.connector_operator))
+
+
+def _is_projection(task: Task[Any]) -> bool:
+    return task.task_type is TaskType.FILTER and _operator_name(task) == "PROJECTION"
+
+
+@_rule("K5", "error", Task, "A Filter task never uses NO_OP.")
+def _filter_no_op(task: Task[Any], path: Path) -> Iterator[tuple[Path, str]]:
+    if task.task_type is TaskType.FILTER and _operator_name(task) == "NO_OP":
+        yield (
+            path.attribute("Task", "connector_operator"),
+            "a Filter task cannot use NO_OP: use PROJECTION to select fields, or a "
+            "comparison operator to filter records (AppFlow: 'The operator NO_OP is not "
+            "valid for filtering tasks')",
+        )
+
+
+@_rule("K6", "warning", Task, "Each task type takes its own class of operators.")
+def _operator_class(task: Task[Any], path: Path) -> Iterator[tuple[Path, str]]:
+    allowed = OPERATORS_BY_TASK_TYPE.get(task.task_type)
+    name = _operator_name(task)
+    if allowed is None or name in allowed:
+        return
+    if task.task_type is TaskType.FILTER and name == "NO_OP":
+        return  # K5 says it, as an error
+    yield (
+        path.attribute("Task", "connector_operator"),
+        f"a {task.task_type.value} task normally uses {', '.join(sorted(allowed))}, not {name}",
+    )
+
+
+def _needs(task: Task[Any], *keys: OperatorPropertiesKeys) -> list[str]:
+    properties = task.task_properties or {}
+    return [key.value for key in keys if key not in properties]
+
+
+@_rule("K9", "warning", Task, "Each task has the fields and properties its type needs.")
+def _task_shape(task: Task[Any], path: Path) -> Iterator[tuple[Path, str]]:
+    name = _operator_name(task)
+    fields = path.attribute("Task", "source_fields")
+    properties = path.attribute("Task", "task_properties")
+    if task.task_type is TaskType.MAP:
+        if len(task.source_fields) != 1:
+            yield fields, f"a Map task maps exactly 1 source field, has {len(task.source_fields)}"
+        if task.destination_field is None:
+            yield path.attribute("Task", "destination_field"), "a Map task needs a destination_field"
+    elif task.task_type is TaskType.FILTER and name in _COMPARISONS:
+        if len(task.source_fields) != 1:
+            yield fields, f"a {name} filter compares exactly 1 source field"
+        properties_map = task.task_properties or {}
+        missing = _needs(task, OperatorPropertiesKeys.DATA_TYPE)
+        if (
+            OperatorPropertiesKeys.VALUE not in properties_map
+            and OperatorPropertiesKeys.VALUES not in properties_map
+        ):
+            missing.append("VALUE or VALUES")
+        if missing:
+            yield properties, f"a {name} filter needs {', '.join(missing)}"
+    elif task.task_type is TaskType.FILTER and name == "BETWEEN":
+        missing = _needs(task, OperatorPropertiesKeys.LOWER_BOUND, OperatorPropertiesKeys.UPPER_BOUND)
+        if missing:
+            yield properties, f"a BETWEEN filter needs {', '.join(missing)}"
+    elif task.task_type is TaskType.MASK:
+        mask = (task.task_properties or {}).get(OperatorPropertiesKeys.MASK_VALUE)
+        if mask is None or len(mask) != 1:
+            yield properties, "a Mask task needs MASK_VALUE, one character such as '*'"
+    elif task.task_type is TaskType.TRUNCATE:
+        length = (task.task_properties or {}).get(OperatorPropertiesKeys.TRUNCATE_LENGTH)
+        if length is None or not length.isdigit() or int(length) < 1:
+            yield properties, "a Truncate task needs TRUNCATE_LENGTH, a positive integer"
+    elif task.task_type is TaskType.VALIDATE:
+        if _needs(task, OperatorPropertiesKeys.VALIDATION_ACTION):
+            yield properties, "a Validate task needs VALIDATION_ACTION (e.g. DropRecord)"
+
+
+# --- The flow as a whole ------------------------------------------------------------
+
+
+def _tasks(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple[Path, Task[Any]]]:
+    tasks_path = path.attribute("FlowDefinition", "tasks")
+    for position, task in enumerate(flow.tasks):
+        yield tasks_path.index(position), task
+
+
+@_rule("K7", "error", FlowDefinition, "Every task's operator belongs to the source connector.")
+def _operator_connector(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple[Path, str]]:
+    source = connector_of(flow.source_flow_config.source_connector_properties)
+    for where, task in _tasks(flow, path):
+        connector = CONNECTOR_BY_OPERATOR.get(type(task.connector_operator))
+        if connector is not None and connector is not source:
+            yield (
+                where.attribute("Task", "connector_operator").wire_only(connector.key),
+                f"the source is {source.connector_type.value} but the operator is a "
+                f"{connector.operator_enum.__name__}: use {source.operator_enum.__name__}",
+            )
+
+
+@_rule("K4", "error", FlowDefinition, "A flow has a Filter task with the PROJECTION operator.")
+def _projection(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple[Path, str]]:
+    if not any(_is_projection(task) for task in flow.tasks):
+        yield (
+            path.attribute("FlowDefinition", "tasks"),
+            "no Filter task with the PROJECTION operator listing the source fields: AppFlow "
+            "rejects such a flow ('You must specify a projection task or a MAP_ALL task')",
+        )
+
+
+@_rule("K8", "warning", FlowDefinition, "Mapped fields are projected, projected fields mapped.")
+def _projection_coverage(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple[Path, str]]:
+    projected: set[str] = set()
+    for _, task in _tasks(flow, path):
+        if _is_projection(task):
+            projected.update(task.source_fields)
+    if not projected:
+        return  # K4 reports it
+    mapped: set[str] = set()
+    for where, task in _tasks(flow, path):
+        if task.task_type is TaskType.MAP:
+            mapped.update(task.source_fields)
+            for field in task.source_fields:
+                if field not in projected:
+                    yield (
+                        where.attribute("Task", "source_fields"),
+                        "a Map task reads a field no PROJECTION task lists (value not shown: sensitive)",
+                    )
+    unmapped = projected - mapped
+    if mapped and unmapped:
+        yield (
+            path.attribute("FlowDefinition", "tasks"),
+            f"{len(unmapped)} projected field(s) have no Map task and are not ingested",
+        )
+
+
+@_rule("C10", "warning", FlowDefinition, "S3 fields do not contain dots.")
+def _s3_dots(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple[Path, str]]:
+    if flow.source_flow_config.connector_type is not SourceConnectorType.S3:
+        return
+    for where, task in _tasks(flow, path):
+        if any("." in field for field in task.source_fields):
+            yield (
+                where.attribute("Task", "source_fields"),
+                "an S3 field name contains '.': Customer Profiles does not ingest CSV headers "
+                "with dot notation",
+            )
+
+
+@_rule("G18", "warning", FlowDefinition, "Event triggers need a source that emits events.")
+def _event_source(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple[Path, str]]:
+    connector_type = flow.source_flow_config.connector_type
+    if (
+        flow.trigger_config.trigger_type is TriggerType.EVENT
+        and connector_type is not SourceConnectorType.SALESFORCE
+    ):
+        yield (
+            path.attribute("FlowDefinition", "trigger_config").attribute(
+                "TriggerConfig", "trigger_type"
+            ),
+            f"an Event trigger needs a source that publishes change events; only Salesforce "
+            f"is known to, not {connector_type.value}",
+        )
+
+
+_RATE = re.compile(r"rate\((\d+)(minutes|hours|days)\)")
+_RATE_LOOSE = re.compile(r"rate\s*\(\s*(\d+)\s*(minute|hour|day)s?\s*\)", re.IGNORECASE)
+_UNIT_MINUTES = {"minute": 1, "hour": 60, "day": 1440}
+
+
+def _rate_minutes(expression: str) -> int | None:
+    loose = _RATE_LOOSE.fullmatch(expression.strip())
+    if loose is None:
+        return None
+    return int(loose.group(1)) * _UNIT_MINUTES[loose.group(2).lower()]
+
+
+@_rule("G6", "warning", FlowDefinition, "S3 schedules run at most every 15 minutes.")
+def _s3_rate(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple[Path, str]]:
+    properties = flow.trigger_config.trigger_properties
+    schedule = properties.scheduled if properties is not None else None
+    if schedule is None or flow.source_flow_config.connector_type is not SourceConnectorType.S3:
+        return
+    minutes = _rate_minutes(schedule.schedule_expression)
+    if minutes is not None and minutes < 15:
+        yield (
+            path.attribute("FlowDefinition", "trigger_config"),
+            f"an S3 flow scheduled every {minutes} minute(s): 15 minutes is the minimum "
+            "supported for S3 integrations",
+        )
+
+
+# --- Triggers (section 6) -------------------------------------------------------------
+
+
+@_rule("G2", "warning", TriggerConfig, "TriggerProperties applies only to Scheduled triggers.")
+def _properties_unused(config: TriggerConfig, path: Path) -> Iterator[tuple[Path, str]]:
+    if config.trigger_type is not TriggerType.SCHEDULED and config.trigger_properties is not None:
+        yield (
+            path.attribute("TriggerConfig", "trigger_properties"),
+            f"trigger_properties only apply to Scheduled triggers, this one is "
+            f"{config.trigger_type.value}",
+        )
+
+
+@_rule("G3", "warning", TriggerConfig, "A Scheduled trigger has a schedule.")
+def _schedule_present(config: TriggerConfig, path: Path) -> Iterator[tuple[Path, str]]:
+    properties = config.trigger_properties
+    if config.trigger_type is TriggerType.SCHEDULED and (
+        properties is None or properties.scheduled is None
+    ):
+        yield (
+            path.attribute("TriggerConfig", "trigger_properties"),
+            "a Scheduled trigger without trigger_properties.scheduled has no schedule",
+        )
+
+
+@_rule("G5", "warning", ScheduledTriggerProperties, "Schedules use AppFlow's canonical form.")
+def _expression_form(schedule: ScheduledTriggerProperties, path: Path) -> Iterator[tuple[Path, str]]:
+    expression = schedule.schedule_expression
+    if _RATE.fullmatch(expression) or (expression.startswith("cron(") and expression.endswith(")")):
+        return
+    hint = ""
+    loose = _RATE_LOOSE.fullmatch(expression.strip())
+    if loose is not None:
+        hint = f"; write rate({loose.group(1)}{loose.group(2).lower()}s)"
+    yield (
+        path.attribute("ScheduledTriggerProperties", "schedule_expression"),
+        "not in AppFlow's canonical form rate(<n>minutes|hours|days) (no space, plural) "
+        f"or cron(...){hint} (value not shown: sensitive)",
+    )
+
+
+@functools.cache
+def _time_zones() -> frozenset[str]:
+    import zoneinfo
+
+    return frozenset(zoneinfo.available_timezones())
+
+
+@_rule("G9", "warning", ScheduledTriggerProperties, "Timezone is an IANA time zone name.")
+def _iana_zone(schedule: ScheduledTriggerProperties, path: Path) -> Iterator[tuple[Path, str]]:
+    zones = _time_zones()
+    if schedule.timezone is not None and zones and schedule.timezone not in zones:
+        yield (
+            path.attribute("ScheduledTriggerProperties", "timezone"),
+            "not an IANA time zone name such as America/New_York or UTC (value not shown: sensitive)",
+        )
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+
+
+@_rule("G13", "warning", ScheduledTriggerProperties, "The schedule starts in the future.")
+def _start_future(schedule: ScheduledTriggerProperties, path: Path) -> Iterator[tuple[Path, str]]:
+    start = schedule.schedule_start_time
+    if start is not None and _aware(start) < datetime.now(timezone.utc) - timedelta(minutes=1):
+        yield (
+            path.attribute("ScheduledTriggerProperties", "schedule_start_time"),
+            "the schedule starts in the past: AWS asks for a start time in the future",
+        )
+
+
+@_rule("G14", "warning", ScheduledTriggerProperties, "The schedule ends after it starts.")
+def _end_after_start(schedule: ScheduledTriggerProperties, path: Path) -> Iterator[tuple[Path, str]]:
+    start, end = schedule.schedule_start_time, schedule.schedule_end_time
+    if start is not None and end is not None and _aware(end) <= _aware(start):
+        yield (
+            path.attribute("ScheduledTriggerProperties", "schedule_end_time"),
+            "schedule_end_time is not after schedule_start_time",
+        )
+
+
+@_rule("G15", "warning", ScheduledTriggerProperties, "The first run reads from the past.")
+def _first_run_past(schedule: ScheduledTriggerProperties, path: Path) -> Iterator[tuple[Path, str]]:
+    first = schedule.first_execution_from
+    if first is not None and _aware(first) > datetime.now(timezone.utc) + timedelta(minutes=1):
+        yield (
+            path.attribute("ScheduledTriggerProperties", "first_execution_from"),
+            "first_execution_from is in the future: it is the start of the data range, "
+            "before the oldest record",
+        )
+
+
+@_rule("G16", "warning", ScheduledTriggerProperties, "Timestamps are seconds, not milliseconds.")
+def _milliseconds(schedule: ScheduledTriggerProperties, path: Path) -> Iterator[tuple[Path, str]]:
+    for name in ("schedule_start_time", "schedule_end_time", "first_execution_from"):
+        moment: datetime | None = getattr(schedule, name)
+        if moment is not None and moment.year > 3000:
+            yield (
+                path.attribute("ScheduledTriggerProperties", name),
+                f"{name} is after the year 3000: epoch milliseconds passed as seconds?",
+            )

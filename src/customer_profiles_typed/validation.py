@@ -1,0 +1,171 @@
+"""Where requests are checked: model constraints plus documented rules, all problems at once.
+
+Two entry points, one set of checks:
+
+- Building a model object in code checks that object's own fields against the
+  AWS model and runs the rules of its class (``check_new_object``, called by the
+  objects themselves). Nested objects were checked when they were built.
+- ``PutIntegrationRequest.from_boto3`` checks the whole wire dict against the
+  AWS model, builds the objects without checking them again, then runs every
+  rule over the tree (``parse_request``); every problem lands in one
+  ``ValidationError``.
+
+Error rules raise ``ValidationError``; warning rules emit ``ValidationWarning``.
+``skip_rules`` is the escape hatch for the day AWS relaxes a rule before this
+library does: the AWS model's own constraints always stay.
+"""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from customer_profiles_typed import _checks, _validation_hook, _wire
+from customer_profiles_typed._checks import Finding
+from customer_profiles_typed._paths import ROOT, Path
+from customer_profiles_typed.errors import ValidationError, ValidationProblem, ValidationWarning
+from customer_profiles_typed.rules import RULES, Rule, rules_for
+
+__all__ = ["RULES", "Rule", "check_new_object", "parse_request", "skip_rules"]
+
+T = TypeVar("T")
+
+ALL_RULES = "all"
+"""Pass to ``skip_rules`` to skip every documented rule (the model's constraints stay)."""
+
+_BLOCKING = frozenset({"type", "required", "unknown-key", "enum"})
+"""Wire problems after which the dict cannot be turned into objects (with ``Finding.blocking``)."""
+
+_MODEL_CONSTRAINTS = frozenset({"type", "required", "unknown-key", "enum", "min", "max", "pattern"})
+
+
+@contextmanager
+def skip_rules(*rule_ids: str) -> Iterator[None]:
+    """Skip documented rules (``"K4"``, ``"K7"``..., or ``"all"``) inside a ``with`` block.
+
+    Applies to objects built and requests sent inside the block, in this thread
+    or task. The AWS model's own constraints (required members, types, lengths,
+    patterns, enum values) are never skipped::
+
+        with skip_rules("K4"):
+            flow = FlowDefinition(...)  # no projection task: accepted
+            client.put_integration(domain_name="d", flow_definition=flow)
+    """
+    with _validation_hook.skipping(frozenset(rule_ids)):
+        yield
+
+
+def _skipped(finding: Finding, skipped: frozenset[str]) -> bool:
+    if finding.blocking or finding.rule in _MODEL_CONSTRAINTS:
+        return False
+    return ALL_RULES in skipped or finding.rule in skipped
+
+
+def _skipped_rule(rule: Rule, skipped: frozenset[str]) -> bool:
+    return ALL_RULES in skipped or rule.id in skipped
+
+
+def _rule_findings(obj: object, path: Path, skipped: frozenset[str]) -> Iterator[Finding]:
+    for rule in rules_for(type(obj)):
+        if _skipped_rule(rule, skipped):
+            continue
+        for where, message in rule.check(obj, path):
+            yield Finding(where, message, rule.id, warning=rule.severity == "warning")
+
+
+def _objects(obj: object, path: Path) -> Iterator[tuple[object, Path]]:
+    """Every model object of a tree, with its path, parents first."""
+    yield obj, path
+    shape = _wire.CLASS_SHAPES[type(obj)]
+    for python_name in _wire.FIELDS[shape]:
+        value = getattr(obj, python_name)
+        where = path.attribute(shape, python_name)
+        if type(value) in _wire.CONNECTOR_BY_CLASS:
+            yield from _objects(value, where.wire_only(_wire.connector_of(value).key))
+        elif type(value) in _wire.CLASS_SHAPES:
+            yield from _objects(value, where)
+        elif isinstance(value, tuple):
+            for position, item in enumerate(value):  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]
+                if type(item) in _wire.CLASS_SHAPES:  # pyright: ignore[reportUnknownArgumentType]
+                    yield from _objects(item, where.index(position))  # pyright: ignore[reportUnknownArgumentType]
+
+
+def _user_stacklevel() -> int:
+    """The ``stacklevel`` that points a warning at the first frame outside this library."""
+    frame = sys._getframe(1)
+    level = 1
+    while frame is not None:
+        name = frame.f_globals.get("__name__", "")
+        if not (
+            name.startswith("customer_profiles_typed")
+            or name.startswith("cattrs")
+            or name.startswith("attr")
+            or frame.f_code.co_filename.startswith("<attrs generated")
+            or name == "contextlib"
+        ):
+            return level
+        frame = frame.f_back  # type: ignore[assignment]
+        level += 1
+    return level
+
+
+def _report(findings: Iterable[Finding], subject: str) -> None:
+    """Emit the warnings, then raise the errors if there are any."""
+    errors: list[ValidationProblem] = []
+    for finding in findings:
+        if finding.warning:
+            warnings.warn(
+                f"{subject}: {finding.path.python or '(request)'} "
+                f"[{finding.path.wire or '-'}]: {finding.message} ({finding.rule})",
+                ValidationWarning,
+                stacklevel=_user_stacklevel(),
+            )
+        else:
+            errors.append(
+                ValidationProblem(
+                    path=finding.path.python,
+                    wire_path=finding.path.wire,
+                    message=finding.message,
+                    rule=finding.rule,
+                )
+            )
+    if errors:
+        raise ValidationError(errors, subject=subject)
+
+
+def check_new_object(obj: object) -> None:
+    """Check a model object that was just built: its own fields and its class's rules."""
+    skipped = _validation_hook.skipped_rules()
+    findings = _checks.check_object(obj, ROOT)
+    findings = [f for f in findings if not _skipped(f, skipped)]
+    findings += _rule_findings(obj, ROOT, skipped)
+    if findings:
+        _report(findings, type(obj).__name__)
+
+
+def parse_request(cls: type[T], kwargs: Mapping[str, Any], *, skip_rules: Iterable[str] = ()) -> T:
+    """Read boto3 keyword arguments into ``cls``, reporting every problem at once."""
+    skipped = _validation_hook.skipped_rules() | frozenset(skip_rules)
+    shape = _wire.CLASS_SHAPES[cls]
+    findings = [f for f in _checks.check_wire(shape, kwargs, ROOT) if not _skipped(f, skipped)]
+    if any((f.blocking or f.rule in _BLOCKING) and not f.warning for f in findings):
+        _report(findings, "request")
+    from customer_profiles_typed._converter import structure_request
+
+    with _validation_hook.deferred():
+        request = structure_request(cls, kwargs)
+    for obj, path in _objects(request, ROOT):
+        findings += _rule_findings(obj, path, skipped)
+    _report(findings, "request")
+    return request
+
+
+def check_response(shape: str, response: Mapping[str, Any]) -> None:
+    """Check a response leniently: required members and types only."""
+    findings = _checks.check_wire(shape, response, ROOT, lenient=True)
+    errors = [f for f in findings if not f.warning]
+    if errors:
+        _report(errors, "response")
