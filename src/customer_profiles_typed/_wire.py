@@ -194,8 +194,26 @@ FIELDS: dict[str, dict[str, str]] = {
         "event_trigger_names": "EventTriggerNames",
         "scope": "Scope",
     },
+    "GetIntegrationRequest": {"domain_name": "DomainName", "uri": "Uri"},
+    "DeleteIntegrationRequest": {"domain_name": "DomainName", "uri": "Uri"},
+    "ListIntegrationsRequest": {
+        "domain_name": "DomainName",
+        "next_token": "NextToken",
+        "page_size": "MaxResults",
+        "include_hidden": "IncludeHidden",
+    },
+    "ListAccountIntegrationsRequest": {
+        "uri": "Uri",
+        "next_token": "NextToken",
+        "page_size": "MaxResults",
+        "include_hidden": "IncludeHidden",
+    },
 }
-"""AWS shape -> {Python attribute: wire member}. ``SourceFlowConfig.connector_type`` is a property."""
+"""AWS shape -> {Python attribute or parameter: wire member}.
+
+``SourceFlowConfig.connector_type`` is a property; the ``...Request`` shapes of the
+read and delete operations map the keyword parameters of ``IntegrationClient``.
+"""
 
 COLLAPSED_SHAPES: frozenset[str] = frozenset({"SourceConnectorProperties", "ConnectorOperator"})
 """Wire structures with one member per connector that Python folds into one value.

@@ -11,11 +11,10 @@ sensitive.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, Union
 
-from customer_profiles_typed import _model
-from customer_profiles_typed.errors import service_error_from, transport_error_from
+from customer_profiles_typed import _model, _operations
 from customer_profiles_typed.integration import Integration
 from customer_profiles_typed.models import AnyFlowDefinition, PutIntegrationRequest
 
@@ -130,7 +129,6 @@ class IntegrationClient:
 
     def put_integration_request(self, request: PutIntegrationRequest) -> Integration:
         """Send a ``PutIntegrationRequest`` built in code or read with ``from_boto3``."""
-        kwargs = request.to_boto3()
         logger.debug(
             "PutIntegration domain=%s uri=%s object_type=%s flow_definition=%s",
             request.domain_name,
@@ -138,23 +136,83 @@ class IntegrationClient:
             request.object_type_name,
             "<sensitive>" if request.flow_definition is not None else None,
         )
-        response = self._call("PutIntegration", "put_integration", dict(kwargs))
-        integration = Integration.from_boto3(response)
+        integration = _operations.integration(self._send(_operations.put_integration(request)))
         logger.debug(
             "PutIntegration done uri=%s request_id=%s", integration.uri, integration.request_id
         )
         return integration
 
-    def _call(self, operation: str, method: str, kwargs: dict[str, Any]) -> Mapping[str, Any]:
-        """Call one boto3 method, mapping its failures onto this library's errors."""
-        from botocore.exceptions import BotoCoreError, ClientError
+    def get_integration(self, *, domain_name: str, uri: str) -> Integration:
+        """Return the integration of a domain with this URI.
 
+        Raises ``ResourceNotFoundError`` if there is none.
+        """
+        return _operations.integration(
+            self._send(_operations.get_integration(domain_name, uri))
+        )
+
+    def list_integrations(
+        self,
+        *,
+        domain_name: str,
+        include_hidden: bool | None = None,
+        page_size: int | None = None,
+    ) -> Iterator[Integration]:
+        """Iterate over every integration of a domain, fetching pages as needed.
+
+        ``page_size`` (1-100) is how many integrations each call asks for;
+        ``include_hidden`` also lists integrations AWS hides by default. The
+        arguments are checked now; the first page is fetched on first ``next()``.
+        """
+        first = _operations.list_integrations(domain_name, include_hidden, page_size, None)
+        return self._pages(
+            first,
+            lambda token: _operations.list_integrations(
+                domain_name, include_hidden, page_size, token
+            ),
+        )
+
+    def list_account_integrations(
+        self,
+        *,
+        uri: str,
+        include_hidden: bool | None = None,
+        page_size: int | None = None,
+    ) -> Iterator[Integration]:
+        """Iterate over the integrations of every domain of the account that use this URI."""
+        first = _operations.list_account_integrations(uri, include_hidden, page_size, None)
+        return self._pages(
+            first,
+            lambda token: _operations.list_account_integrations(
+                uri, include_hidden, page_size, token
+            ),
+        )
+
+    def delete_integration(self, *, domain_name: str, uri: str) -> str:
+        """Remove an integration from a domain; return AWS's confirmation message."""
+        logger.debug("DeleteIntegration domain=%s uri=%s", domain_name, uri)
+        return _operations.deleted(self._send(_operations.delete_integration(domain_name, uri)))
+
+    def _pages(
+        self, first: _operations.Call, following: Callable[[str], _operations.Call]
+    ) -> Iterator[Integration]:
+        call = first
+        while True:
+            items, token = _operations.page(self._send(call))
+            yield from items
+            if token is None:
+                return
+            call = following(token)
+
+    def _send(self, call: _operations.Call) -> Mapping[str, Any]:
+        """Make one boto3 call, mapping its failures onto this library's errors."""
         try:
-            response: Mapping[str, Any] = getattr(self._client, method)(**kwargs)
-        except ClientError as error:
-            raise service_error_from(error) from error
-        except BotoCoreError as error:
-            raise transport_error_from(error, operation=operation) from error
+            response: Mapping[str, Any] = getattr(self._client, call.method)(**call.kwargs)
+        except Exception as error:
+            translated = _operations.translate(error, call.operation)
+            if translated is None:
+                raise
+            raise translated from error
         return response
 
 

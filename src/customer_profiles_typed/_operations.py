@@ -1,0 +1,136 @@
+"""What each operation sends and what it makes of the answer, shared by both clients.
+
+``IntegrationClient`` and ``AsyncIntegrationClient`` differ only in how they call
+boto3 (directly, or awaiting aiobotocore); everything else lives here once:
+checking the input before anything is sent, the exact boto3 keyword arguments,
+reading the response, and turning boto3's exceptions into this library's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from customer_profiles_typed import _checks, validation
+from customer_profiles_typed._paths import ROOT
+from customer_profiles_typed.errors import (
+    CustomerProfilesError,
+    service_error_from,
+    transport_error_from,
+)
+from customer_profiles_typed.integration import Integration
+
+if TYPE_CHECKING:
+    from customer_profiles_typed.models import PutIntegrationRequest
+
+
+@attrs.frozen
+class Call:
+    """One boto3 call to make: the operation, the client method and its keyword arguments."""
+
+    operation: str
+    """The AWS operation name, e.g. ``GetIntegration``."""
+    method: str
+    """The boto3 client method, e.g. ``get_integration``."""
+    kwargs: dict[str, Any]
+    """Exactly the keyword arguments boto3 receives."""
+
+
+def _checked(operation: str, method: str, shape: str, kwargs: dict[str, Any]) -> Call:
+    """Drop absent arguments, check the rest against the AWS model, and make the call."""
+    present = {key: value for key, value in kwargs.items() if value is not None}
+    validation._report(_checks.check_wire(shape, present, ROOT), operation)  # pyright: ignore[reportPrivateUsage]
+    return Call(operation, method, present)
+
+
+def put_integration(request: PutIntegrationRequest) -> Call:
+    """``PutIntegration``: the request checked itself when it was built."""
+    return Call("PutIntegration", "put_integration", dict(request.to_boto3()))
+
+
+def get_integration(domain_name: str, uri: str) -> Call:
+    """``GetIntegration`` of one integration."""
+    return _checked(
+        "GetIntegration",
+        "get_integration",
+        "GetIntegrationRequest",
+        {"DomainName": domain_name, "Uri": uri},
+    )
+
+
+def delete_integration(domain_name: str, uri: str) -> Call:
+    """``DeleteIntegration`` of one integration."""
+    return _checked(
+        "DeleteIntegration",
+        "delete_integration",
+        "DeleteIntegrationRequest",
+        {"DomainName": domain_name, "Uri": uri},
+    )
+
+
+def list_integrations(
+    domain_name: str, include_hidden: bool | None, page_size: int | None, next_token: str | None
+) -> Call:
+    """One page of ``ListIntegrations``."""
+    return _checked(
+        "ListIntegrations",
+        "list_integrations",
+        "ListIntegrationsRequest",
+        {
+            "DomainName": domain_name,
+            "IncludeHidden": include_hidden,
+            "MaxResults": page_size,
+            "NextToken": next_token,
+        },
+    )
+
+
+def list_account_integrations(
+    uri: str, include_hidden: bool | None, page_size: int | None, next_token: str | None
+) -> Call:
+    """One page of ``ListAccountIntegrations``."""
+    return _checked(
+        "ListAccountIntegrations",
+        "list_account_integrations",
+        "ListAccountIntegrationsRequest",
+        {
+            "Uri": uri,
+            "IncludeHidden": include_hidden,
+            "MaxResults": page_size,
+            "NextToken": next_token,
+        },
+    )
+
+
+def integration(response: Mapping[str, Any]) -> Integration:
+    """The ``Integration`` of a put or get response."""
+    return Integration.from_boto3(response)
+
+
+def page(response: Mapping[str, Any]) -> tuple[list[Integration], str | None]:
+    """The integrations of one list page, and the token of the next page (``None``: last)."""
+    validation.check_response("ListIntegrationsResponse", response)
+    meta = response.get("ResponseMetadata")
+    items: list[Mapping[str, Any]] = list(response.get("Items") or [])
+    if isinstance(meta, Mapping):
+        items = [{**item, "ResponseMetadata": meta} for item in items]
+    token = response.get("NextToken")
+    return [Integration.from_boto3(item) for item in items], token or None
+
+
+def deleted(response: Mapping[str, Any]) -> str:
+    """The message of a ``DeleteIntegration`` response."""
+    return str(response.get("Message") or "")
+
+
+def translate(error: Exception, operation: str) -> CustomerProfilesError | None:
+    """This library's exception for a boto3 one, or ``None`` if it is not boto3's."""
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    if isinstance(error, ClientError):
+        return service_error_from(error)
+    if isinstance(error, BotoCoreError):
+        return transport_error_from(error, operation=operation)
+    return None

@@ -1,0 +1,210 @@
+"""``AsyncIntegrationClient``: the same operations as ``IntegrationClient``, awaited.
+
+Built on aiobotocore (install ``customer-profiles-typed[async]``). It shares the
+models, the converter, validation and the error mapping with the sync client;
+only the call to AWS is awaited. Lists are async iterators that fetch pages as
+they are consumed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
+from contextlib import AsyncExitStack
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from customer_profiles_typed import _model, _operations
+from customer_profiles_typed.client import logger
+from customer_profiles_typed.models import AnyFlowDefinition, PutIntegrationRequest
+
+if TYPE_CHECKING:
+    from botocore.config import Config
+    from typing_extensions import Self
+
+    from customer_profiles_typed.enums import Scope
+    from customer_profiles_typed.integration import Integration
+
+__all__ = ["AsyncIntegrationClient"]
+
+
+class AsyncIntegrationClient:
+    """Typed access to Customer Profiles integrations through an aiobotocore client.
+
+    Use it as an async context manager; it opens (and then closes) its own
+    aiobotocore client unless you pass one that you manage yourself::
+
+        async with AsyncIntegrationClient(region_name="eu-west-1") as profiles:
+            integration = await profiles.get_integration(domain_name="d", uri=uri)
+    """
+
+    def __init__(
+        self,
+        client: Any = None,
+        *,
+        session: Any = None,
+        region_name: str | None = None,
+        endpoint_url: str | None = None,
+        config: Config | None = None,
+        aws_access_key_id: str | None = None,
+        aws_secret_access_key: str | None = None,
+        aws_session_token: str | None = None,
+    ) -> None:
+        """Wrap an open aiobotocore ``client``, or describe the one ``async with`` opens.
+
+        ``session`` is an ``aiobotocore.session.AioSession``; the other settings
+        are those of ``AioSession.create_client``.
+        """
+        self._client: Any = client
+        self._settings: dict[str, Any] = {
+            "region_name": region_name,
+            "endpoint_url": endpoint_url,
+            "config": config,
+            "aws_access_key_id": aws_access_key_id,
+            "aws_secret_access_key": aws_secret_access_key,
+            "aws_session_token": aws_session_token,
+        }
+        self._session = session
+        self._stack: AsyncExitStack | None = None
+
+    async def __aenter__(self) -> Self:
+        """Open the aiobotocore client, unless one was passed in."""
+        if self._client is None:
+            import aiobotocore.session
+
+            session = self._session or aiobotocore.session.get_session()
+            stack = AsyncExitStack()
+            settings = {key: value for key, value in self._settings.items() if value is not None}
+            self._client = await stack.enter_async_context(
+                session.create_client(_model.SERVICE_NAME, **settings)
+            )
+            self._stack = stack
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        """Close the aiobotocore client this object opened."""
+        stack, self._stack = self._stack, None
+        if stack is not None:
+            self._client = None
+            await stack.aclose()
+
+    @property
+    def aiobotocore_client(self) -> Any:
+        """The wrapped aiobotocore client, for calls this library does not cover."""
+        if self._client is None:
+            raise RuntimeError("use 'async with AsyncIntegrationClient(...)' to open the client")
+        return self._client
+
+    async def put_integration(
+        self,
+        *,
+        domain_name: str,
+        uri: str | None = None,
+        object_type_name: str | None = None,
+        object_type_names: Mapping[str, str] | None = None,
+        tags: Mapping[str, str] | None = None,
+        flow_definition: AnyFlowDefinition | None = None,
+        role_arn: str | None = None,
+        event_trigger_names: Iterable[str] | None = None,
+        scope: Scope | None = None,
+    ) -> Integration:
+        """Add an integration to a domain, or update it; see ``IntegrationClient.put_integration``."""
+        request = PutIntegrationRequest(
+            domain_name=domain_name,
+            uri=uri,
+            object_type_name=object_type_name,
+            object_type_names=object_type_names,
+            tags=tags,
+            flow_definition=flow_definition,
+            role_arn=role_arn,
+            event_trigger_names=event_trigger_names,
+            scope=scope,
+        )
+        return await self.put_integration_request(request)
+
+    async def put_integration_request(self, request: PutIntegrationRequest) -> Integration:
+        """Send a ``PutIntegrationRequest`` built in code or read with ``from_boto3``."""
+        logger.debug(
+            "PutIntegration domain=%s uri=%s object_type=%s flow_definition=%s",
+            request.domain_name,
+            request.uri,
+            request.object_type_name,
+            "<sensitive>" if request.flow_definition is not None else None,
+        )
+        return _operations.integration(await self._send(_operations.put_integration(request)))
+
+    async def get_integration(self, *, domain_name: str, uri: str) -> Integration:
+        """Return the integration of a domain with this URI; see ``IntegrationClient.get_integration``."""
+        return _operations.integration(
+            await self._send(_operations.get_integration(domain_name, uri))
+        )
+
+    def list_integrations(
+        self,
+        *,
+        domain_name: str,
+        include_hidden: bool | None = None,
+        page_size: int | None = None,
+    ) -> AsyncIterator[Integration]:
+        """Iterate (``async for``) over every integration of a domain, page by page.
+
+        The arguments are checked now; pages are fetched as the iteration goes.
+        """
+        first = _operations.list_integrations(domain_name, include_hidden, page_size, None)
+        return self._pages(
+            first,
+            lambda token: _operations.list_integrations(
+                domain_name, include_hidden, page_size, token
+            ),
+        )
+
+    def list_account_integrations(
+        self,
+        *,
+        uri: str,
+        include_hidden: bool | None = None,
+        page_size: int | None = None,
+    ) -> AsyncIterator[Integration]:
+        """Iterate (``async for``) over the integrations of every domain that use this URI."""
+        first = _operations.list_account_integrations(uri, include_hidden, page_size, None)
+        return self._pages(
+            first,
+            lambda token: _operations.list_account_integrations(
+                uri, include_hidden, page_size, token
+            ),
+        )
+
+    async def delete_integration(self, *, domain_name: str, uri: str) -> str:
+        """Remove an integration from a domain; return AWS's confirmation message."""
+        logger.debug("DeleteIntegration domain=%s uri=%s", domain_name, uri)
+        return _operations.deleted(
+            await self._send(_operations.delete_integration(domain_name, uri))
+        )
+
+    async def _pages(
+        self, first: _operations.Call, following: Callable[[str], _operations.Call]
+    ) -> AsyncIterator[Integration]:
+        call = first
+        while True:
+            items, token = _operations.page(await self._send(call))
+            for item in items:
+                yield item
+            if token is None:
+                return
+            call = following(token)
+
+    async def _send(self, call: _operations.Call) -> Mapping[str, Any]:
+        """Make one aiobotocore call, mapping its failures onto this library's errors."""
+        method = getattr(self.aiobotocore_client, call.method)
+        try:
+            response: Mapping[str, Any] = await method(**call.kwargs)
+        except Exception as error:
+            translated = _operations.translate(error, call.operation)
+            if translated is None:
+                raise
+            raise translated from error
+        return response
