@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from customer_profiles_typed import _model, enums
+from customer_profiles_typed import _fast, _model, enums
 from customer_profiles_typed._paths import Path
 from customer_profiles_typed._wire import (
     CLASS_SHAPES,
@@ -402,6 +402,8 @@ def check_wire(shape_name: str, value: Any, path: Path, *, lenient: bool = False
 
     ``lenient`` reads like a response: unknown keys and enum values are accepted.
     """
+    if not lenient and _fast.wire_accepter(shape_name)(value):
+        return []
     walk = _Walk(typed=False, lenient=lenient)
     walk.value(_model.shape(shape_name), value, path, False)
     return walk.findings
@@ -409,6 +411,8 @@ def check_wire(shape_name: str, value: Any, path: Path, *, lenient: bool = False
 
 def check_object(obj: object, path: Path) -> list[Finding]:
     """Check the fields of one attrs object against its AWS shape (not recursing)."""
+    if _fast.object_accepter(type(obj))(obj):
+        return []
     shape_name = CLASS_SHAPES[type(obj)]
     shape = _model.shape(shape_name)
     members: Mapping[str, Shape] = shape.members  # type: ignore[attr-defined]

@@ -59,7 +59,7 @@ def _operator_to_wire(operator: Any) -> dict[str, str]:
 
 def _operator_from_wire(value: Mapping[str, str], _: Any) -> Any:
     ((key, name),) = value.items()
-    return _wire.CONNECTOR_BY_KEY[key].operator_enum(name)
+    return _wire.CONNECTOR_BY_KEY[key].operator_enum._value2member_map_[name]
 
 
 def _properties_to_wire(values: Mapping[OperatorPropertiesKeys, str]) -> dict[str, str]:
@@ -67,7 +67,8 @@ def _properties_to_wire(values: Mapping[OperatorPropertiesKeys, str]) -> dict[st
 
 
 def _properties_from_wire(values: Mapping[str, str], _: Any) -> dict[OperatorPropertiesKeys, str]:
-    return {OperatorPropertiesKeys(key): item for key, item in values.items()}
+    members = OperatorPropertiesKeys._value2member_map_
+    return {members[key]: item for key, item in values.items()}
 
 
 def _concrete(cls: Any) -> Any:
@@ -77,6 +78,17 @@ def _concrete(cls: Any) -> Any:
 
 def _enum_value(member: Enum) -> Any:
     return member.value
+
+
+def _enum_member(enum_class: type[Enum]) -> Any:
+    """Structure by a dict lookup; the value was checked against the model already."""
+    members: dict[Any, Enum] = dict(enum_class._value2member_map_)
+
+    def structure(value: Any, _: Any) -> Enum:
+        member = members.get(value)
+        return member if member is not None else enum_class(value)
+
+    return structure
 
 
 def make_converter() -> cattrs.Converter:
@@ -144,7 +156,9 @@ def make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook_factory(lambda t: t in generated, generated_unstructure)
     conv.register_structure_hook_factory(lambda t: t in generated, generated_structure)
     for name in enums.__all__:
-        conv.register_unstructure_hook(getattr(enums, name), _enum_value)
+        enum_class = getattr(enums, name)
+        conv.register_unstructure_hook(enum_class, _enum_value)
+        conv.register_structure_hook(enum_class, _enum_member(enum_class))
 
     conv.register_unstructure_hook(SourceFlowConfig, _source_flow_config_to_wire(conv))
     conv.register_structure_hook(SourceFlowConfig, _source_flow_config_from_wire(conv))

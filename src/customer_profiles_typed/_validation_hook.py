@@ -6,7 +6,7 @@ variable read until the first real check imports the validation machinery.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -20,9 +20,15 @@ def on_init(obj: object) -> None:
     """Check a freshly built model object, unless checks are deferred."""
     if _deferred.get():
         return
-    from customer_profiles_typed.validation import check_new_object
+    global _check  # noqa: PLW0603 - bound on first use to keep imports lazy
+    if _check is None:
+        from customer_profiles_typed.validation import check_new_object
 
-    check_new_object(obj)
+        _check = check_new_object
+    _check(obj)
+
+
+_check: Callable[[object], None] | None = None
 
 
 @contextmanager

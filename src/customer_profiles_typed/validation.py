@@ -76,21 +76,42 @@ def _rule_findings(obj: object, path: Path, skipped: frozenset[str]) -> Iterator
             yield Finding(where, message, rule.id, warning=rule.severity == "warning")
 
 
+def _child_fields(shape: str) -> tuple[str, ...]:
+    """The Python fields of a shape that can hold model objects (structures, lists of them)."""
+    found = _CHILD_FIELDS.get(shape)
+    if found is None:
+        from customer_profiles_typed import _model
+
+        members = _model.shape(shape).members  # type: ignore[attr-defined]
+        found = tuple(
+            python
+            for python, wire in _wire.FIELDS[shape].items()
+            if members[wire].type_name == "structure"
+            or (members[wire].type_name == "list" and members[wire].member.type_name == "structure")
+        )
+        _CHILD_FIELDS[shape] = found
+    return found
+
+
+_CHILD_FIELDS: dict[str, tuple[str, ...]] = {}
+
+
 def _objects(obj: object, path: Path) -> Iterator[tuple[object, Path]]:
     """Every model object of a tree, with its path, parents first."""
     yield obj, path
     shape = _wire.CLASS_SHAPES[type(obj)]
-    for python_name in _wire.FIELDS[shape]:
+    for python_name in _child_fields(shape):
         value = getattr(obj, python_name)
+        if value is None:
+            continue
         where = path.attribute(shape, python_name)
         if type(value) in _wire.CONNECTOR_BY_CLASS:
-            yield from _objects(value, where.wire_only(_wire.connector_of(value).key))
+            yield value, where.wire_only(_wire.connector_of(value).key)
         elif type(value) in _wire.CLASS_SHAPES:
             yield from _objects(value, where)
         elif isinstance(value, tuple):
             for position, item in enumerate(value):  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]
-                if type(item) in _wire.CLASS_SHAPES:  # pyright: ignore[reportUnknownArgumentType]
-                    yield from _objects(item, where.index(position))  # pyright: ignore[reportUnknownArgumentType]
+                yield from _objects(item, where.index(position))  # pyright: ignore[reportUnknownArgumentType]
 
 
 def _user_stacklevel() -> int:

@@ -1,0 +1,248 @@
+"""Fast acceptance of valid input: the AWS model's constraints compiled to Python code.
+
+Most requests are valid, and the detailed walk in ``_checks`` (which records a
+path and a message for every problem) costs far more than a yes/no answer. So
+each AWS shape is compiled once, from the botocore model, into straight-line
+Python that only answers "is this clean?". Clean input skips the detailed walk;
+anything else, errors and warnings alike, goes through it for the full report.
+
+The compiled code may refuse input the detailed walk accepts (the walk then
+finds nothing, which is only slower), but never the reverse: the property test
+``tests/test_fast.py`` holds it to that.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from customer_profiles_typed import _model, enums
+from customer_profiles_typed._wire import (
+    CLASS_SHAPES,
+    CONNECTOR_BY_CLASS,
+    CONNECTOR_BY_OPERATOR,
+    CONNECTOR_BY_TYPE,
+    FIELDS,
+    SHAPE_CLASSES,
+)
+
+if TYPE_CHECKING:
+    from botocore.model import Shape
+
+__all__ = ["object_accepter", "wire_accepter"]
+
+Accepter = Callable[[Any], bool]
+
+_ARN = {
+    "KmsArn": r"arn:aws:kms:.*:[0-9]+:.*",
+    "RoleArn": r"arn:aws:iam:.*:[0-9]+:.*",
+}
+"""Clean ARNs: in the ``aws`` partition (another partition is a warning, rule A3)."""
+
+_NO_NEWLINE = frozenset({".*", ".+"})
+"""Patterns whose full match only fails on a line break (plus emptiness for ``.+``)."""
+
+
+class _Compiler:
+    """Emits the source of one module of accept functions and its namespace."""
+
+    def __init__(self, *, typed: bool) -> None:
+        self.typed = typed
+        self.lines: list[str] = []
+        self.namespace: dict[str, Any] = {
+            "Mapping": Mapping,
+            "datetime": datetime,
+            "Enum": Enum,
+        }
+        self.done: set[str] = set()
+        self.counter = 0
+
+    def constant(self, value: object, prefix: str = "c") -> str:
+        self.counter += 1
+        name = f"_{prefix}{self.counter}"
+        self.namespace[name] = value
+        return name
+
+    def function_name(self, shape: Shape) -> str:
+        return f"accept_{shape.name}"
+
+    # --- structures --------------------------------------------------------------
+
+    def structure(self, shape: Shape) -> str:
+        name = self.function_name(shape)
+        if shape.name in self.done:
+            return name
+        self.done.add(shape.name)
+        members: Mapping[str, Shape] = shape.members  # type: ignore[attr-defined]
+        required = set(shape.required_members)  # type: ignore[attr-defined]
+        body = [f"def {name}(v):"]
+        if self.typed and shape.name in SHAPE_CLASSES:
+            fields = FIELDS[shape.name]
+            for python, wire in fields.items():
+                member = members[wire]
+                body.append(f"    x = v.{python}")
+                if wire in required:
+                    body.append("    if x is None: return False")
+                    body += [f"    {line}" for line in self.value_checks(member, "x")]
+                else:
+                    checks = self.value_checks(member, "x")
+                    if checks:
+                        body.append("    if x is not None:")
+                        body += [f"        {line}" for line in checks]
+            body.append("    return True")
+        else:
+            known = self.constant(frozenset(members), "known")
+            body.append("    if not isinstance(v, Mapping): return False")
+            body.append(f"    for k, x in v.items():")
+            body.append(f"        if x is None or k not in {known}: return False")
+            for wire, member in members.items():
+                body.append(f"    x = v.get({wire!r})")
+                if wire in required:
+                    body.append("    if x is None: return False")
+                    body += [f"    {line}" for line in self.value_checks(member, "x")]
+                else:
+                    checks = self.value_checks(member, "x")
+                    if checks:
+                        body.append("    if x is not None:")
+                        body += [f"        {line}" for line in checks]
+            if shape.name == "ConnectorOperator":
+                body.append("    if len(v) != 1: return False")
+            if shape.name == "SourceFlowConfig":
+                table = self.constant(
+                    {value: connector.key for value, connector in CONNECTOR_BY_TYPE.items()},
+                    "keys",
+                )
+                body.append(f"    key = {table}.get(v['ConnectorType'])")
+                body.append("    entries = v['SourceConnectorProperties']")
+                body.append("    if key is None or len(entries) != 1 or key not in entries: return False")
+            body.append("    return True")
+        self.lines += body + [""]
+        return name
+
+    # --- values --------------------------------------------------------------------
+
+    def value_checks(self, shape: Shape, var: str) -> list[str]:
+        """Statements that ``return False`` unless ``var`` is a clean value of ``shape``."""
+        kind = shape.type_name
+        if kind == "structure":
+            return self.structure_checks(shape, var)
+        if kind == "list":
+            return self.list_checks(shape, var)
+        if kind == "map":
+            return self.map_checks(shape, var)
+        if kind == "string":
+            return self.string_checks(shape, var)
+        if kind in ("integer", "long"):
+            return self.number_checks(shape, var)
+        if kind == "boolean":
+            return [f"if not isinstance({var}, bool): return False"]
+        if kind == "timestamp":
+            if self.typed:
+                return [f"if not isinstance({var}, datetime): return False"]
+            return [
+                f"if not isinstance({var}, datetime) and (isinstance({var}, bool) or "
+                f"not isinstance({var}, (int, float))): return False"
+            ]
+        return ["return False"]
+
+    def structure_checks(self, shape: Shape, var: str) -> list[str]:
+        if self.typed:
+            if shape.name == "ConnectorOperator":
+                operators = self.constant(frozenset(CONNECTOR_BY_OPERATOR), "ops")
+                return [f"if type({var}) not in {operators}: return False"]
+            if shape.name == "SourceConnectorProperties":
+                classes = self.constant(frozenset(CONNECTOR_BY_CLASS), "props")
+                return [f"if type({var}) not in {classes}: return False"]
+            if shape.name in SHAPE_CLASSES:
+                cls = self.constant(SHAPE_CLASSES[shape.name], "cls")
+                return [f"if not isinstance({var}, {cls}): return False"]
+        return [f"if not {self.structure(shape)}({var}): return False"]
+
+    def list_checks(self, shape: Shape, var: str) -> list[str]:
+        lines = [f"if isinstance({var}, str) or not isinstance({var}, (list, tuple)): return False"]
+        lines += self.size_checks(shape, var)
+        item = f"i{self.counter}"
+        self.counter += 1
+        inner = self.value_checks(shape.member, item)  # type: ignore[attr-defined]
+        if inner:
+            lines.append(f"for {item} in {var}:")
+            lines += [f"    {line}" for line in inner]
+        return lines
+
+    def map_checks(self, shape: Shape, var: str) -> list[str]:
+        lines = [f"if not isinstance({var}, Mapping): return False"]
+        lines += self.size_checks(shape, var)
+        key, item = f"k{self.counter}", f"i{self.counter}"
+        self.counter += 1
+        inner = self.value_checks(shape.key, key) + self.value_checks(shape.value, item)  # type: ignore[attr-defined]
+        if inner:
+            lines.append(f"for {key}, {item} in {var}.items():")
+            lines += [f"    {line}" for line in inner]
+        return lines
+
+    def size_checks(self, shape: Shape, var: str) -> list[str]:
+        low, high = shape.metadata.get("min"), shape.metadata.get("max")
+        lines = []
+        if low is not None:
+            lines.append(f"if len({var}) < {int(low)}: return False")
+        if high is not None:
+            lines.append(f"if len({var}) > {int(high)}: return False")
+        return lines
+
+    def string_checks(self, shape: Shape, var: str) -> list[str]:
+        allowed: list[str] = getattr(shape, "enum", None) or []
+        if allowed:
+            enum_class = getattr(enums, shape.name)
+            if self.typed:
+                cls = self.constant(enum_class, "enum")
+                return [f"if not isinstance({var}, {cls}): return False"]
+            values = self.constant(frozenset(allowed), "values")
+            return [
+                f"if isinstance({var}, Enum): {var} = {var}.value",
+                f"if type({var}) is not str or {var} not in {values}: return False",
+            ]
+        lines = [f"if not isinstance({var}, str): return False"]
+        lines += self.size_checks(shape, var)
+        pattern = _ARN.get(shape.name, shape.metadata.get("pattern"))
+        if pattern in _NO_NEWLINE:
+            lines.append(f"if '\\n' in {var}: return False")
+        elif pattern is not None:
+            matcher = self.constant(re.compile(pattern).fullmatch, "re")
+            lines.append(f"if {matcher}({var}) is None: return False")
+        return lines
+
+    def number_checks(self, shape: Shape, var: str) -> list[str]:
+        lines = [f"if type({var}) is not int: return False"]
+        low, high = shape.metadata.get("min"), shape.metadata.get("max")
+        if low is not None:
+            lines.append(f"if {var} < {int(low)}: return False")
+        if high is not None:
+            lines.append(f"if {var} > {int(high)}: return False")
+        return lines
+
+    def build(self, entry: str) -> Accepter:
+        source = "\n".join(self.lines)
+        code = compile(source, f"<customer_profiles_typed accept {entry}>", "exec")
+        exec(code, self.namespace)
+        accepter: Accepter = self.namespace[entry]
+        return accepter
+
+
+@functools.cache
+def wire_accepter(shape_name: str) -> Accepter:
+    """A function telling whether a wire dict is clean against an AWS shape."""
+    compiler = _Compiler(typed=False)
+    entry = compiler.structure(_model.shape(shape_name))
+    return compiler.build(entry)
+
+
+@functools.cache
+def object_accepter(cls: type) -> Accepter:
+    """A function telling whether the own fields of an attrs object are clean."""
+    compiler = _Compiler(typed=True)
+    entry = compiler.structure(_model.shape(CLASS_SHAPES[cls]))
+    return compiler.build(entry)
