@@ -55,6 +55,14 @@ ARN_PATTERNS: dict[str, tuple[str, str]] = {
 
 _PARTITION = re.compile(r"arn:([^:]*):")
 
+REQUIRED_BY_RULE: dict[str, dict[str, str]] = {"Task": {"ConnectorOperator": "K7"}}
+"""Shape -> {member the AWS model leaves optional: the rule that requires it}.
+
+Rule K7 says every task holds exactly one connector's operator, and ``Task`` has
+no way to represent a task without one, so a missing ``ConnectorOperator`` is
+reported like a missing required member (and stops the request being built).
+"""
+
 
 @attrs.frozen
 class Finding:
@@ -104,6 +112,10 @@ def _show(value: object, sensitive: bool) -> str:
         return "(value not shown: sensitive)"
     text = repr(getattr(value, "value", value))
     return text if len(text) <= 80 else f"{text[:77]}..."
+
+
+def _required_by_rule(name: str, rule: str) -> str:
+    return f"{name} is required by rule {rule}"
 
 
 def _type_name(value: object) -> str:
@@ -191,6 +203,13 @@ class _Walk:
         for name in required:
             if value.get(name) is None:
                 self.error(path.member(shape.name, name), f"{name} is required", "required")
+        if not self.lenient:
+            for name, rule in REQUIRED_BY_RULE.get(shape.name, {}).items():
+                if name not in value:
+                    self.error(
+                        path.member(shape.name, name), _required_by_rule(name, rule), rule,
+                        blocking=True,
+                    )
         for key, item in value.items():
             member = members.get(key)
             if member is None:
@@ -402,18 +421,75 @@ def check_wire(shape_name: str, value: Any, path: Path, *, lenient: bool = False
 
     ``lenient`` reads like a response: unknown keys and enum values are accepted.
     """
-    if not lenient and _fast.wire_accepter(shape_name)(value):
+    shape = _model.shape(shape_name)
+    if not lenient and _fast.wire_accepter(shape_name)(value) and not _needs_walk(shape, value):
         return []
     walk = _Walk(typed=False, lenient=lenient)
-    walk.value(_model.shape(shape_name), value, path, False)
+    walk.value(shape, value, path, False)
     return walk.findings
+
+
+def _needs_walk(shape: Shape, value: Any) -> bool:
+    """Whether a wire value ``_fast`` accepted holds something only the walk judges.
+
+    ``_fast`` compiles the AWS model alone, so it cannot see a member that a rule
+    requires (``REQUIRED_BY_RULE``). Only the branches of the tree that can lead
+    to such a shape are visited, so a clean request costs a few lookups.
+    """
+    if not _can_hide(shape):
+        return False
+    kind = shape.type_name
+    if kind == "structure":
+        if any(name not in value for name in REQUIRED_BY_RULE.get(shape.name, ())):
+            return True
+        members: Mapping[str, Shape] = shape.members  # type: ignore[attr-defined]
+        return any(_needs_walk(members[key], item) for key, item in value.items())
+    if kind == "list":
+        member: Shape = shape.member  # type: ignore[attr-defined]
+        return any(_needs_walk(member, item) for item in value)
+    if kind == "map":
+        item_shape: Shape = shape.value  # type: ignore[attr-defined]
+        return any(_needs_walk(item_shape, item) for item in value.values())
+    return False
+
+
+_CAN_HIDE: dict[str, bool] = {}
+
+
+def _can_hide(shape: Shape) -> bool:
+    """Whether values of a shape can hold what ``_needs_walk`` looks for (cached per shape)."""
+    found = _CAN_HIDE.get(shape.name)
+    if found is None:
+        _CAN_HIDE[shape.name] = False  # a recursive shape reaches itself: no new finding
+        kind = shape.type_name
+        if kind == "structure":
+            members: Mapping[str, Shape] = shape.members  # type: ignore[attr-defined]
+            found = shape.name in REQUIRED_BY_RULE or any(
+                _can_hide(member) for member in members.values()
+            )
+        elif kind == "list":
+            found = _can_hide(shape.member)  # type: ignore[attr-defined]
+        elif kind == "map":
+            found = _can_hide(shape.value)  # type: ignore[attr-defined]
+        else:
+            found = False
+        _CAN_HIDE[shape.name] = found
+    return found
 
 
 def check_object(obj: object, path: Path) -> list[Finding]:
     """Check the fields of one attrs object against its AWS shape (not recursing)."""
-    if _fast.object_accepter(type(obj))(obj):
-        return []
     shape_name = CLASS_SHAPES[type(obj)]
+    by_rule = REQUIRED_BY_RULE.get(shape_name, {})
+    if _fast.object_accepter(type(obj))(obj) and not (
+        by_rule
+        and any(
+            getattr(obj, python) is None
+            for python, wire in FIELDS[shape_name].items()
+            if wire in by_rule
+        )
+    ):
+        return []
     shape = _model.shape(shape_name)
     members: Mapping[str, Shape] = shape.members  # type: ignore[attr-defined]
     required = set(shape.required_members)  # type: ignore[attr-defined]
@@ -425,6 +501,9 @@ def check_object(obj: object, path: Path) -> list[Finding]:
         if value is None:
             if wire_name in required:
                 walk.error(where, f"{python_name} is required", "required")
+            elif wire_name in REQUIRED_BY_RULE.get(shape_name, {}):
+                rule = REQUIRED_BY_RULE[shape_name][wire_name]
+                walk.error(where, _required_by_rule(python_name, rule), rule, blocking=True)
             continue
         walk.value(members[wire_name], value, where, sensitive)
     return walk.findings
