@@ -22,6 +22,7 @@ Decisions where the model alone would mislead (documented in the rules file):
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Mapping
 from datetime import datetime
@@ -112,6 +113,25 @@ def _show(value: object, sensitive: bool) -> str:
         return "(value not shown: sensitive)"
     text = repr(getattr(value, "value", value))
     return text if len(text) <= 80 else f"{text[:77]}..."
+
+
+def _readable_timestamp(value: str | float) -> bool:
+    """Whether botocore can read a timestamp given as a string or as epoch seconds.
+
+    The same parser as botocore's, so anything it would refuse is refused here; a
+    number is out of range for ``datetime`` when it is e.g. epoch milliseconds
+    (rule G16's mix-up), and ``inf``/``nan`` make botocore's parser raise
+    ``RuntimeError``/``ValueError``.
+    """
+    if isinstance(value, float) and not math.isfinite(value):
+        return False
+    from customer_profiles_typed._timestamps import parse_timestamp
+
+    try:
+        parse_timestamp(value)
+    except (ValueError, OverflowError, OSError, RuntimeError):
+        return False
+    return True
 
 
 def _required_by_rule(name: str, rule: str) -> str:
@@ -404,13 +424,16 @@ class _Walk:
             self.error(path, f"must be a datetime, got {_type_name(value)}", "type")
             return
         if isinstance(value, (int, float)):
+            if not _readable_timestamp(value):
+                self.error(
+                    path,
+                    "must be a datetime, or epoch seconds botocore can read; got a number "
+                    "out of range (epoch milliseconds?)",
+                    "type",
+                )
             return
         if isinstance(value, str):
-            from customer_profiles_typed._timestamps import parse_timestamp
-
-            try:
-                parse_timestamp(value)
-            except ValueError:
+            if not _readable_timestamp(value):
                 self.error(path, f"must be an ISO 8601 timestamp, got {value!r}", "type")
             return
         self.error(path, f"must be a datetime or an ISO 8601 string, got {_type_name(value)}", "type")
@@ -433,12 +456,15 @@ def _needs_walk(shape: Shape, value: Any) -> bool:
     """Whether a wire value ``_fast`` accepted holds something only the walk judges.
 
     ``_fast`` compiles the AWS model alone, so it cannot see a member that a rule
-    requires (``REQUIRED_BY_RULE``). Only the branches of the tree that can lead
-    to such a shape are visited, so a clean request costs a few lookups.
+    requires (``REQUIRED_BY_RULE``), and it takes any number as a timestamp
+    although botocore cannot read every number. Only the branches of the tree that
+    can lead to such a shape are visited, so a clean request costs a few lookups.
     """
     if not _can_hide(shape):
         return False
     kind = shape.type_name
+    if kind == "timestamp":
+        return not isinstance(value, datetime)
     if kind == "structure":
         if any(name not in value for name in REQUIRED_BY_RULE.get(shape.name, ())):
             return True
@@ -472,7 +498,7 @@ def _can_hide(shape: Shape) -> bool:
         elif kind == "map":
             found = _can_hide(shape.value)  # type: ignore[attr-defined]
         else:
-            found = False
+            found = kind == "timestamp"
         _CAN_HIDE[shape.name] = found
     return found
 
