@@ -308,7 +308,9 @@ class _Walk:
         if not isinstance(value, Mapping):
             self.error(path, f"must be a dict, got {_type_name(value)}", "type")
             return
-        self.size(shape, len(value), path, "entries")
+        # A map's minimum is not enforced: botocore does not check map sizes, and the
+        # only map with one (Tags, min 1) is a warning when empty (rule T11, rules.py).
+        self.size(shape, len(value), path, "entries", check_min=False)
         key_shape: Shape = shape.key  # type: ignore[attr-defined]
         value_shape: Shape = shape.value  # type: ignore[attr-defined]
         for key, item in value.items():
@@ -316,10 +318,12 @@ class _Walk:
             self.value(key_shape, key, where, sensitive)
             self.value(value_shape, item, where, sensitive)
 
-    def size(self, shape: Shape, count: int, path: Path, noun: str) -> None:
+    def size(
+        self, shape: Shape, count: int, path: Path, noun: str, *, check_min: bool = True
+    ) -> None:
         low = shape.metadata.get("min")
         high = shape.metadata.get("max")
-        if low is not None and count < low:
+        if check_min and low is not None and count < low:
             self.error(path, f"must have at least {low} {noun}, has {count}", "min")
         if high is not None and count > high:
             self.error(path, f"must have at most {high} {noun}, has {count}", "max")
