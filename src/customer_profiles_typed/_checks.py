@@ -175,7 +175,7 @@ class _Walk:
             if not isinstance(value, bool):
                 self.error(path, f"must be a boolean, got {_type_name(value)}", "type")
         elif kind == "timestamp":
-            self.timestamp(value, path)
+            self.timestamp(value, path, sensitive)
 
     # --- structures ----------------------------------------------------------
 
@@ -313,8 +313,12 @@ class _Walk:
         self.size(shape, len(value), path, "entries", check_min=False)
         key_shape: Shape = shape.key  # type: ignore[attr-defined]
         value_shape: Shape = shape.value  # type: ignore[attr-defined]
-        for key, item in value.items():
-            where = path.key(key)
+        allowed: list[str] = getattr(key_shape, "enum", None) or []
+        for position, (key, item) in enumerate(value.items()):
+            # Inside a sensitive shape a key is data too: name it only if it is one
+            # of the enum's keys (TaskProperties' DATA_TYPE...), else by position.
+            shown = not sensitive or getattr(key, "value", key) in allowed
+            where = path.key(key) if shown else path.hidden_key(position)
             self.value(key_shape, key, where, sensitive)
             self.value(value_shape, item, where, sensitive)
 
@@ -421,7 +425,7 @@ class _Walk:
         if high is not None and value > high:
             self.error(path, f"must be at most {high}, got {_show(value, sensitive)}", "max")
 
-    def timestamp(self, value: Any, path: Path) -> None:
+    def timestamp(self, value: Any, path: Path, sensitive: bool) -> None:
         if isinstance(value, datetime):
             return
         if self.typed or isinstance(value, bool):
@@ -438,7 +442,9 @@ class _Walk:
             return
         if isinstance(value, str):
             if not _readable_timestamp(value):
-                self.error(path, f"must be an ISO 8601 timestamp, got {value!r}", "type")
+                self.error(
+                    path, f"must be an ISO 8601 timestamp, got {_show(value, sensitive)}", "type"
+                )
             return
         self.error(path, f"must be a datetime or an ISO 8601 string, got {_type_name(value)}", "type")
 

@@ -64,6 +64,11 @@ class Path:
         text = f"[{getattr(key, 'value', key)!r}]"
         return Path(self, text, text)
 
+    def hidden_key(self, position: int) -> Path:
+        """Step into an entry of a map whose key must not be shown (sensitive): by position."""
+        text = f"[<key #{position}, not shown>]"
+        return Path(self, text, text)
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Path):
             return NotImplemented
