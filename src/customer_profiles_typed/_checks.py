@@ -517,7 +517,7 @@ def check_object(obj: object, path: Path) -> list[Finding]:
     """Check the fields of one attrs object against its AWS shape (not recursing)."""
     shape_name = CLASS_SHAPES[type(obj)]
     by_rule = REQUIRED_BY_RULE.get(shape_name, {})
-    if _fast.object_accepter(type(obj))(obj) and not (
+    if _fast_accepts(obj) and not (
         by_rule
         and any(
             getattr(obj, python) is None
@@ -531,7 +531,10 @@ def check_object(obj: object, path: Path) -> list[Finding]:
     required = set(shape.required_members)  # type: ignore[attr-defined]
     sensitive = shape_name in sensitive_shapes()
     walk = _Walk(typed=True, lenient=False)
+    derived = _derived_fields(type(obj))
     for python_name, wire_name in FIELDS[shape_name].items():
+        if python_name in derived:
+            continue
         value = getattr(obj, python_name)
         where = path.attribute(shape_name, python_name)
         if value is None:
@@ -543,3 +546,26 @@ def check_object(obj: object, path: Path) -> list[Finding]:
             continue
         walk.value(members[wire_name], value, where, sensitive)
     return walk.findings
+
+
+def _fast_accepts(obj: object) -> bool:
+    """Whether the compiled check finds the own fields of an object clean.
+
+    It reads derived fields too (``SourceFlowConfig.connector_type``), which raise
+    ``KeyError`` when the field they derive from holds a wrong type: not clean.
+    """
+    try:
+        return _fast.object_accepter(type(obj))(obj)
+    except KeyError:
+        return False
+
+
+@functools.cache
+def _derived_fields(cls: type) -> frozenset[str]:
+    """Names in ``FIELDS`` that are properties, not attrs fields (``connector_type``).
+
+    The walk skips them: they follow from fields it checks itself, and reading one
+    fails when that field has the wrong type.
+    """
+    own = {field.name for field in attrs.fields(cls)}
+    return frozenset(name for name in FIELDS[CLASS_SHAPES[cls]] if name not in own)

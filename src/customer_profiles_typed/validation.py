@@ -64,6 +64,11 @@ def _skipped(finding: Finding, skipped: frozenset[str]) -> bool:
     return ALL_RULES in skipped or finding.rule in skipped
 
 
+def _blocks(finding: Finding) -> bool:
+    """Whether a model problem leaves the value unfit for building objects or running rules."""
+    return (finding.blocking or finding.rule in _BLOCKING) and not finding.warning
+
+
 def _skipped_rule(rule: Rule, skipped: frozenset[str]) -> bool:
     return ALL_RULES in skipped or rule.id in skipped
 
@@ -162,7 +167,10 @@ def check_new_object(obj: object) -> None:
     skipped = _validation_hook.skipped_rules()
     findings = _checks.check_object(obj, ROOT)
     findings = [f for f in findings if not _skipped(f, skipped)]
-    findings += _rule_findings(obj, ROOT, skipped)
+    if not any(_blocks(f) for f in findings):
+        # The rules read the fields as the annotations say; a field of the wrong
+        # type (or a missing one) is reported alone, as ``parse_request`` does.
+        findings += _rule_findings(obj, ROOT, skipped)
     if findings:
         _report(findings, type(obj).__name__)
 
@@ -172,7 +180,7 @@ def parse_request(cls: type[T], kwargs: Mapping[str, Any], *, skip_rules: Iterab
     skipped = _validation_hook.skipped_rules() | frozenset(skip_rules)
     shape = _wire.CLASS_SHAPES[cls]
     findings = [f for f in _checks.check_wire(shape, kwargs, ROOT) if not _skipped(f, skipped)]
-    if any((f.blocking or f.rule in _BLOCKING) and not f.warning for f in findings):
+    if any(_blocks(f) for f in findings):
         _report(findings, "request")
     from customer_profiles_typed._converter import structure_request
 
