@@ -62,7 +62,12 @@ def skip_rules(*rule_ids: str) -> Iterator[None]:
 
 
 def _skipped(finding: Finding, skipped: frozenset[str]) -> bool:
-    if finding.blocking or finding.rule in _MODEL_CONSTRAINTS:
+    """Whether a finding of the model walk is skipped: only its warnings can be.
+
+    Its errors are the AWS model's constraints, including the ARN patterns that
+    rule A3 only relaxes to any partition (an A3 error is the model's pattern).
+    """
+    if finding.blocking or not finding.warning or finding.rule in _MODEL_CONSTRAINTS:
         return False
     return ALL_RULES in skipped or finding.rule in skipped
 
