@@ -234,6 +234,11 @@ def _operator_class(task: Task[Any], path: Path) -> Iterator[tuple[Path, str]]:
     )
 
 
+_DIGITS = re.compile(r"[0-9]+")
+"""A number as AppFlow writes it: ASCII digits (``str.isdigit`` also takes '²', which
+``int`` cannot read)."""
+
+
 def _needs(task: Task[Any], *keys: OperatorPropertiesKeys) -> list[str]:
     properties = task.task_properties or {}
     return [key.value for key in keys if key not in properties]
@@ -271,7 +276,7 @@ def _task_shape(task: Task[Any], path: Path) -> Iterator[tuple[Path, str]]:
             yield properties, "a Mask task needs MASK_VALUE, one character such as '*'"
     elif task.task_type is TaskType.TRUNCATE:
         length = (task.task_properties or {}).get(OperatorPropertiesKeys.TRUNCATE_LENGTH)
-        if length is None or not length.isdigit() or int(length) < 1:
+        if length is None or _DIGITS.fullmatch(length) is None or int(length) < 1:
             yield properties, "a Truncate task needs TRUNCATE_LENGTH, a positive integer"
     elif task.task_type is TaskType.VALIDATE:
         if _needs(task, OperatorPropertiesKeys.VALIDATION_ACTION):
@@ -365,8 +370,8 @@ def _event_source(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple[Path,
         )
 
 
-_RATE = re.compile(r"rate\((\d+)(minutes|hours|days)\)")
-_RATE_LOOSE = re.compile(r"rate\s*\(\s*(\d+)\s*(minute|hour|day)s?\s*\)", re.IGNORECASE)
+_RATE = re.compile(r"rate\(([0-9]+)(minutes|hours|days)\)")
+_RATE_LOOSE = re.compile(r"rate\s*\(\s*([0-9]+)\s*(minute|hour|day)s?\s*\)", re.IGNORECASE)
 _UNIT_MINUTES = {"minute": 1, "hour": 60, "day": 1440}
 
 
