@@ -1,0 +1,6 @@
+from botocore.exceptions import ClientError as _ClientError
+
+class BaseClientExceptions:
+    ClientError: type[_ClientError]
+    def __init__(self, code_to_exception: dict[str, type[_ClientError]]) -> None: ...
+    def from_code(self, error_code: str) -> type[_ClientError]: ...

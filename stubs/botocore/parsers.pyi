@@ -1,0 +1,3 @@
+# ``ResponseParserError`` lives here, not in ``botocore.exceptions``, and is
+# not a ``BotoCoreError``.
+class ResponseParserError(Exception): ...
