@@ -67,7 +67,7 @@ def _properties_to_wire(values: Mapping[OperatorPropertiesKeys, str]) -> dict[st
 
 
 def _properties_from_wire(values: Mapping[str, str], _: Any) -> dict[OperatorPropertiesKeys, str]:
-    members = OperatorPropertiesKeys._value2member_map_
+    members = cast("dict[str, OperatorPropertiesKeys]", OperatorPropertiesKeys._value2member_map_)
     return {members[key]: item for key, item in values.items()}
 
 

@@ -240,9 +240,14 @@ def wire_accepter(shape_name: str) -> Accepter:
     return compiler.build(entry)
 
 
-@functools.cache
+_OBJECT_ACCEPTERS: dict[type, Accepter] = {}
+
+
 def object_accepter(cls: type) -> Accepter:
     """A function telling whether the own fields of an attrs object are clean."""
-    compiler = _Compiler(typed=True)
-    entry = compiler.structure(_model.shape(CLASS_SHAPES[cls]))
-    return compiler.build(entry)
+    accepter = _OBJECT_ACCEPTERS.get(cls)
+    if accepter is None:
+        compiler = _Compiler(typed=True)
+        entry = compiler.structure(_model.shape(CLASS_SHAPES[cls]))
+        accepter = _OBJECT_ACCEPTERS[cls] = compiler.build(entry)
+    return accepter
