@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import threading
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
@@ -111,11 +112,27 @@ class ServiceModel(Protocol):
         ...
 
 
+_client_creation = threading.Lock()
+
+
+@functools.lru_cache(maxsize=1)
+def _botocore_session() -> Any:
+    # One shared session (never the process-wide default one): its loader
+    # caches the large service model, so a new client does not parse it again.
+    session_module: Any = importlib.import_module("botocore.session")
+    return session_module.get_session()
+
+
+@functools.lru_cache(maxsize=1)
+def _boto3_session() -> Any:
+    boto3_module: Any = importlib.import_module("boto3")
+    return boto3_module.session.Session(botocore_session=_botocore_session())
+
+
 @functools.lru_cache(maxsize=1)
 def service_model() -> ServiceModel:
     """Load (once) the Customer Profiles model of the installed botocore."""
-    session_module: Any = importlib.import_module("botocore.session")
-    return cast(ServiceModel, session_module.get_session().get_service_model(SERVICE_NAME))
+    return cast(ServiceModel, _botocore_session().get_service_model(SERVICE_NAME))
 
 
 def new_client(
@@ -127,15 +144,13 @@ def new_client(
     config: object | None = None,
 ) -> CustomerProfilesClient:
     """Create a plain boto3 Customer Profiles client bound to ``endpoint_url``."""
-    boto3_module: Any = importlib.import_module("boto3")
-    return cast(
-        "CustomerProfilesClient",
-        boto3_module.session.Session().client(
+    with _client_creation:
+        client = _boto3_session().client(
             SERVICE_NAME,
             endpoint_url=endpoint_url,
             region_name=region_name,
             aws_access_key_id=access_key_id,
             aws_secret_access_key=secret_access_key,
             config=config,
-        ),
-    )
+        )
+    return cast("CustomerProfilesClient", client)

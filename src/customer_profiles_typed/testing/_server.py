@@ -51,6 +51,9 @@ App = Callable[[HttpRequest], HttpResponse]
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out as separate writes; without TCP_NODELAY the body
+    # would wait for the client's delayed ACK (tens of milliseconds per call).
+    disable_nagle_algorithm = True
 
     def do_GET(self) -> None:
         self._dispatch()

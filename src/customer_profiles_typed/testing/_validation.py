@@ -45,10 +45,10 @@ def _join(parent: str, name: str) -> str:
 
 
 def _shown(value: Any, sensitive: bool) -> str:
-    if sensitive:
-        return "Value"
     if value is None:
         return "Value null"
+    if sensitive:
+        return "Value"
     text = json.dumps(value, default=str) if not isinstance(value, str) else value
     if len(text) > _MAX_SHOWN:
         text = text[:_MAX_SHOWN] + "..."
