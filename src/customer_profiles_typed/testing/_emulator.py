@@ -105,7 +105,7 @@ class Emulator:
             self._server = self._thread = None
         if server is None or thread is None:
             return
-        server.shutdown()
+        server.stop_serving()
         thread.join()
         server.close()
 

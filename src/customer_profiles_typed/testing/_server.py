@@ -10,6 +10,7 @@ thread or socket outlives it.
 from __future__ import annotations
 
 import logging
+import selectors
 import socket
 import socketserver
 import threading
@@ -20,8 +21,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, cast
 
 _log = logging.getLogger("customer_profiles_typed.testing")
-
-_POLL_INTERVAL = 0.05
 
 
 @dataclass(frozen=True)
@@ -127,6 +126,7 @@ class LoopbackHTTPServer(ThreadingHTTPServer):
         self._tracking = threading.Lock()
         self._connections: set[socket.socket] = set()
         self._connection_threads: set[threading.Thread] = set()
+        self._wake_reader, self._wake_writer = socket.socketpair()
         if ":" in host:
             self.address_family = socket.AF_INET6
         super().__init__((host, port), _Handler)
@@ -170,11 +170,36 @@ class LoopbackHTTPServer(ThreadingHTTPServer):
         _log.debug("connection from %s failed", client_address, exc_info=True)
 
     def serve(self) -> None:
-        """Serve until ``close`` is called."""
-        self.serve_forever(poll_interval=_POLL_INTERVAL)
+        """Accept connections until ``stop_serving`` is called (run this on its own thread)."""
+        with selectors.DefaultSelector() as selector:
+            selector.register(self, selectors.EVENT_READ)
+            selector.register(self._wake_reader, selectors.EVENT_READ)
+            while not self.stopping.is_set():
+                for key, _ in selector.select():
+                    if key.fileobj is self and not self.stopping.is_set():
+                        self._accept()
+
+    def _accept(self) -> None:
+        try:
+            request, client_address = self.get_request()
+        except OSError:
+            return
+        try:
+            self.process_request(request, client_address)
+        except Exception:
+            self.handle_error(request, client_address)
+            self.shutdown_request(request)
+
+    def stop_serving(self) -> None:
+        """Make ``serve`` return now, and any delayed answer give up at once."""
+        self.stopping.set()
+        self._wake_writer.send(b"\0")
 
     def close(self, timeout: float = 5.0) -> None:
-        """Stop serving, close every open connection and join the connection threads."""
+        """Close every open connection, join the connection threads and release the sockets.
+
+        Call it once ``serve`` has returned.
+        """
         self.stopping.set()
         with self._tracking:
             connections = list(self._connections)
@@ -187,3 +212,5 @@ class LoopbackHTTPServer(ThreadingHTTPServer):
         for thread in threads:
             thread.join(timeout)
         self.server_close()
+        self._wake_reader.close()
+        self._wake_writer.close()
