@@ -16,6 +16,7 @@ ClientError: type[Exception] = _exceptions.ClientError
 ParamValidationError: type[Exception] = _exceptions.ParamValidationError
 ConnectionClosedError: type[Exception] = _exceptions.ConnectionClosedError
 ReadTimeoutError: type[Exception] = _exceptions.ReadTimeoutError
+EndpointConnectionError: type[Exception] = _exceptions.EndpointConnectionError
 
 
 def config(**options: Any) -> object:
