@@ -98,3 +98,19 @@ def test_routing_tells_apart_operations_sharing_a_path(
     }
     assert counts == dict.fromkeys(counts, 1)
     assert customer_profiles_emulator.request_count() == 5
+
+
+def test_a_request_that_is_not_valid_http_gets_a_json_error_with_a_request_id(
+    customer_profiles_emulator: Emulator,
+) -> None:
+    answer = send(
+        customer_profiles_emulator,
+        "POST",
+        "/domains/d",
+        b"{}",
+        headers={"Content-Length": "-5", "Content-Type": "application/json"},
+    )
+    assert answer.status == 400
+    assert answer.headers["x-amzn-errortype"] == "BadRequestException"
+    assert uuid.UUID(answer.headers["x-amzn-requestid"]).version == 4
+    assert customer_profiles_emulator.domains() == []
