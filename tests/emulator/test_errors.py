@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import urllib.parse
 import uuid
 from typing import TYPE_CHECKING
 
@@ -10,6 +12,7 @@ import pytest
 from customer_profiles_typed.testing import Emulator
 from customer_profiles_typed.testing._botocore import service_model
 from customer_profiles_typed.testing._operations import HANDLERS
+from customer_profiles_typed.testing._routes import Router
 
 from ._boto import ClientError, error_response, no_retries
 from ._calls import CONNECT_URI, VALID_CALLS
@@ -114,3 +117,18 @@ def test_a_request_that_is_not_valid_http_gets_a_json_error_with_a_request_id(
     assert answer.headers["x-amzn-errortype"] == "BadRequestException"
     assert uuid.UUID(answer.headers["x-amzn-requestid"]).version == 4
     assert customer_profiles_emulator.domains() == []
+
+
+def test_every_operation_of_the_model_is_routed_to_itself() -> None:
+    model = service_model()
+    router = Router(model)
+    misrouted: list[str] = []
+    for name in model.operation_names:
+        http = model.operation_model(name).http
+        path, _, static_query = str(http["requestUri"]).partition("?")
+        concrete = re.sub(r"\{[^}]+\}", "label-value", path)
+        resolved = router.resolve(str(http["method"]), concrete, urllib.parse.parse_qs(static_query, keep_blank_values=True))
+        if resolved is None or resolved[0].name != name:
+            misrouted.append(name)
+    assert len(model.operation_names) > 9
+    assert misrouted == []
