@@ -25,6 +25,13 @@ def _run_emulator(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_demo(args: argparse.Namespace) -> int:
+    """Run the README's example against the embedded emulator."""
+    from customer_profiles_typed._demo import run
+
+    return run()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the command line, with one subparser per command."""
     parser = argparse.ArgumentParser(
@@ -47,10 +54,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     emulator.set_defaults(handler=_run_emulator)
 
-    # --- demo subcommand --------------------------------------------------------
-    # Reserved: the ``demo`` command is registered here, as
-    # ``commands.add_parser("demo", ...)`` with ``set_defaults(handler=...)``.
-    # -----------------------------------------------------------------------------
+    demo = commands.add_parser(
+        "demo",
+        help="put the README's S3 integration through the embedded emulator",
+        description=(
+            "Start the emulator in-process, create a domain, put the README's example S3 "
+            "integration through IntegrationClient over HTTP and print the typed result."
+        ),
+    )
+    demo.set_defaults(handler=_run_demo)
 
     return parser
 

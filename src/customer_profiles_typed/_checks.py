@@ -159,7 +159,7 @@ class _Walk:
     # --- dispatch ------------------------------------------------------------
 
     def value(self, shape: Shape, value: Any, path: Path, sensitive: bool) -> None:
-        sensitive = sensitive or shape.name in sensitive_shapes()
+        sensitive = sensitive or shape.name in sensitive_shapes() or bool(shape.metadata.get("sensitive"))
         kind = shape.type_name
         if kind == "structure":
             self.structure(shape, value, path, sensitive)
@@ -385,14 +385,14 @@ class _Walk:
     def enum(
         self, shape: Shape, allowed: list[str], value: Any, path: Path, sensitive: bool
     ) -> None:
-        enum_class: type[Enum] = getattr(enums, shape.name)
-        if self.typed:
+        enum_class: type[Enum] | None = getattr(enums, shape.name, None)
+        if self.typed and enum_class is not None:
             if not isinstance(value, enum_class):
                 self.error(
                     path, f"must be a {shape.name} member, got {_type_name(value)}", "type"
                 )
             return
-        raw = value.value if isinstance(value, enum_class) else value
+        raw = value.value if isinstance(value, Enum) else value
         if not isinstance(raw, str):
             self.error(path, f"must be a string ({shape.name}), got {_type_name(value)}", "type")
             return

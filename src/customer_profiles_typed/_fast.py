@@ -196,9 +196,8 @@ class _Compiler:
     def string_checks(self, shape: Shape, var: str) -> list[str]:
         allowed: list[str] = getattr(shape, "enum", None) or []
         if allowed:
-            enum_class = getattr(enums, shape.name)
             if self.typed:
-                cls = self.constant(enum_class, "enum")
+                cls = self.constant(getattr(enums, shape.name), "enum")
                 return [f"if not isinstance({var}, {cls}): return False"]
             values = self.constant(frozenset(allowed), "values")
             return [

@@ -1,0 +1,66 @@
+"""The demo command and the README's example both run, against the emulator."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import types
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from customer_profiles_typed import Integration
+from customer_profiles_typed.testing import Emulator
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def test_the_demo_command_puts_reads_back_and_exits_0() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "customer_profiles_typed", "demo"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "uri               arn:aws:appflow:us-east-1:123456789012:flow/customers-from-s3" in result.stdout
+    assert "identical" in result.stdout
+
+
+def _quick_start() -> str:
+    section = README.read_text(encoding="utf-8").split("## Quick start", 1)[1]
+    match = re.search(r"```python\n(.*?)```", section, re.DOTALL)
+    assert match is not None, "the README's Quick start has no python block"
+    return match.group(1)
+
+
+def test_the_readme_quick_start_runs_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    with Emulator() as emulator:
+        boto3_client = emulator.client()
+        boto3_client.create_domain(DomainName="demo-domain", DefaultExpirationDays=30)
+        fake_boto3 = types.ModuleType("boto3")
+        fake_boto3.client = lambda service_name: boto3_client  # type: ignore[attr-defined]
+        monkeypatch.setitem(sys.modules, "boto3", fake_boto3)
+        namespace: dict[str, Any] = {}
+        exec(compile(_quick_start(), str(README), "exec"), namespace)  # noqa: S102 - the README's own code
+        integration = namespace["integration"]
+        assert isinstance(integration, Integration)
+        stored = emulator.integrations("demo-domain")
+        assert [item.uri for item in stored] == [integration.uri]
+        assert integration.tags == {"team": "crm"}
+
+
+def test_the_demo_uses_the_readme_flow() -> None:
+    """The demo's flow is the README's, field for field (the README shows it inline)."""
+    from customer_profiles_typed._demo import FIELDS, KMS_KEY, example_flow
+
+    code = _quick_start()
+    assert repr(FIELDS) in code.replace('"', "'")
+    assert KMS_KEY in code
+    flow = example_flow()
+    assert f'flow_name="{flow.flow_name}"' in code
+    source = flow.source_flow_config.source_connector_properties
+    assert f'bucket_name="{getattr(source, "bucket_name")}"' in code
