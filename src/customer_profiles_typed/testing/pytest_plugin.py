@@ -6,7 +6,9 @@ entry point, so the fixtures are available in any test suite:
 - ``customer_profiles_emulator``: a running ``Emulator`` (one per test,
   stopped afterwards);
 - ``customer_profiles_client``: a plain boto3 Customer Profiles client bound
-  to that emulator, with dummy credentials and region.
+  to that emulator, with dummy credentials and region;
+- ``customer_profiles_integration_client``: an ``IntegrationClient`` wrapping
+  that boto3 client.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from customer_profiles_typed.client import IntegrationClient
 from customer_profiles_typed.testing._emulator import Emulator
 
 if TYPE_CHECKING:
@@ -33,3 +36,11 @@ def customer_profiles_emulator() -> Iterator[Emulator]:
 def customer_profiles_client(customer_profiles_emulator: Emulator) -> CustomerProfilesClient:
     """A boto3 Customer Profiles client talking to ``customer_profiles_emulator``."""
     return customer_profiles_emulator.client()
+
+
+@pytest.fixture
+def customer_profiles_integration_client(
+    customer_profiles_client: CustomerProfilesClient,
+) -> IntegrationClient:
+    """An ``IntegrationClient`` over ``customer_profiles_client``, bound to the emulator."""
+    return IntegrationClient(customer_profiles_client)
