@@ -81,34 +81,16 @@ class _Compiler:
         required = set(shape.required_members)  # type: ignore[attr-defined]
         body = [f"def {name}(v):"]
         if self.typed and shape.name in SHAPE_CLASSES:
-            fields = FIELDS[shape.name]
-            for python, wire in fields.items():
-                member = members[wire]
-                body.append(f"    x = v.{python}")
-                if wire in required:
-                    body.append("    if x is None: return False")
-                    body += [f"    {line}" for line in self.value_checks(member, "x")]
-                else:
-                    checks = self.value_checks(member, "x")
-                    if checks:
-                        body.append("    if x is not None:")
-                        body += [f"        {line}" for line in checks]
+            for python, wire in FIELDS[shape.name].items():
+                body += self.member_lines(f"v.{python}", members[wire], wire in required)
             body.append("    return True")
         else:
             known = self.constant(frozenset(members), "known")
             body.append("    if not isinstance(v, Mapping): return False")
-            body.append(f"    for k, x in v.items():")
+            body.append("    for k, x in v.items():")
             body.append(f"        if x is None or k not in {known}: return False")
             for wire, member in members.items():
-                body.append(f"    x = v.get({wire!r})")
-                if wire in required:
-                    body.append("    if x is None: return False")
-                    body += [f"    {line}" for line in self.value_checks(member, "x")]
-                else:
-                    checks = self.value_checks(member, "x")
-                    if checks:
-                        body.append("    if x is not None:")
-                        body += [f"        {line}" for line in checks]
+                body += self.member_lines(f"v.get({wire!r})", member, wire in required)
             if shape.name == "ConnectorOperator":
                 body.append("    if len(v) != 1: return False")
             if shape.name == "SourceFlowConfig":
@@ -122,6 +104,18 @@ class _Compiler:
             body.append("    return True")
         self.lines += body + [""]
         return name
+
+    def member_lines(self, access: str, member: Shape, required: bool) -> list[str]:
+        """Read one member into ``x`` and check it: present if required, clean if set."""
+        lines = [f"    x = {access}"]
+        checks = self.value_checks(member, "x")
+        if required:
+            lines.append("    if x is None: return False")
+            lines += [f"    {line}" for line in checks]
+        elif checks:
+            lines.append("    if x is not None:")
+            lines += [f"        {line}" for line in checks]
+        return lines
 
     # --- values --------------------------------------------------------------------
 
