@@ -1,0 +1,115 @@
+"""Helpers shared by the tests: the botocore oracle and a canonical request."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import botocore.serialize
+import botocore.validate
+
+import strategies
+from customer_profiles_typed import (
+    FlowDefinition,
+    S3ConnectorOperator,
+    S3SourceProperties,
+    SourceFlowConfig,
+    Task,
+    TaskType,
+    TriggerConfig,
+    TriggerType,
+)
+
+KMS_ARN = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+
+CANONICAL: dict[str, Any] = {
+    "DomainName": "my-domain",
+    "ObjectTypeName": "Customer",
+    "FlowDefinition": {
+        "FlowName": "Customer_Profiles_flow",
+        "KmsArn": KMS_ARN,
+        "SourceFlowConfig": {
+            "ConnectorType": "S3",
+            "SourceConnectorProperties": {"S3": {"BucketName": "my-bucket"}},
+        },
+        "Tasks": [
+            {
+                "TaskType": "Filter",
+                "SourceFields": ["colA", "colB"],
+                "ConnectorOperator": {"S3": "PROJECTION"},
+            },
+            {
+                "TaskType": "Map",
+                "SourceFields": ["colA"],
+                "DestinationField": "colA",
+                "ConnectorOperator": {"S3": "NO_OP"},
+                "TaskProperties": {},
+            },
+            {
+                "TaskType": "Map",
+                "SourceFields": ["colB"],
+                "DestinationField": "colB",
+                "ConnectorOperator": {"S3": "NO_OP"},
+                "TaskProperties": {},
+            },
+        ],
+        "TriggerConfig": {"TriggerType": "OnDemand"},
+    },
+}
+"""The admin guide's S3 example shape (rules file, section 5.3): a valid request."""
+
+
+def canonical_request() -> dict[str, Any]:
+    """A fresh copy of the canonical request, free to mutate."""
+    return copy.deepcopy(CANONICAL)
+
+
+def s3_flow(**changes: Any) -> FlowDefinition[S3ConnectorOperator]:
+    """The canonical flow built in code, with some fields replaced."""
+    fields: dict[str, Any] = {
+        "flow_name": "Customer_Profiles_flow",
+        "kms_arn": KMS_ARN,
+        "source_flow_config": SourceFlowConfig(
+            source_connector_properties=S3SourceProperties(bucket_name="my-bucket")
+        ),
+        "tasks": [
+            Task(
+                task_type=TaskType.FILTER,
+                source_fields=["colA", "colB"],
+                connector_operator=S3ConnectorOperator.PROJECTION,
+            ),
+            Task(
+                task_type=TaskType.MAP,
+                source_fields=["colA"],
+                destination_field="colA",
+                connector_operator=S3ConnectorOperator.NO_OP,
+            ),
+            Task(
+                task_type=TaskType.MAP,
+                source_fields=["colB"],
+                destination_field="colB",
+                connector_operator=S3ConnectorOperator.NO_OP,
+            ),
+        ],
+        "trigger_config": TriggerConfig(trigger_type=TriggerType.ON_DEMAND),
+    }
+    fields.update(changes)
+    return FlowDefinition(**fields)
+
+
+def botocore_errors(kwargs: Any) -> str:
+    """botocore's ParamValidator report for PutIntegration input ('' when it accepts)."""
+    report: str = (
+        botocore.validate.ParamValidator()
+        .validate(kwargs, strategies.operation_model().input_shape)
+        .generate_report()
+    )
+    return report
+
+
+def serialize(kwargs: Any) -> bytes:
+    """The HTTP body botocore's REST-JSON serializer makes of PutIntegration input."""
+    serializer = botocore.serialize.create_serializer("rest-json")
+    request: dict[str, Any] = serializer.serialize_to_request(kwargs, strategies.operation_model())
+    body: bytes = request["body"]
+    return body
