@@ -1,0 +1,123 @@
+"""Validation as a whole: every problem at once, both paths, nothing sent when invalid."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from botocore.awsrequest import AWSResponse
+from botocore.stub import Stubber
+
+from customer_profiles_typed import (
+    IntegrationClient,
+    PutIntegrationRequest,
+    S3SourceProperties,
+    ValidationError,
+    ValidationWarning,
+)
+from support import s3_flow
+
+
+def test_all_problems_are_reported_at_once_with_both_paths(canonical: dict[str, Any]) -> None:
+    flow = canonical["FlowDefinition"]
+    canonical["DomainName"] = "my domain"
+    canonical["EventTriggerNames"] = ["one", "two"]
+    flow["FlowName"] = "my flow"
+    flow["Tasks"].append(
+        {"TaskType": "Filter", "SourceFields": ["colA"], "ConnectorOperator": {"S3": "NO_OP"}}
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ValidationWarning)
+        with pytest.raises(ValidationError) as caught:
+            PutIntegrationRequest.from_boto3(canonical)
+    found = {(p.path, p.wire_path, p.rule) for p in caught.value.errors}
+    assert found == {
+        ("domain_name", "DomainName", "pattern"),
+        ("event_trigger_names", "EventTriggerNames", "max"),
+        ("flow_definition.flow_name", "FlowDefinition.FlowName", "pattern"),
+        (
+            "flow_definition.tasks[3].connector_operator",
+            "FlowDefinition.Tasks[3].ConnectorOperator",
+            "K5",
+        ),
+    }
+    message = str(caught.value)
+    assert message.startswith("invalid request: 4 problems")
+    assert "flow_definition.tasks[3].connector_operator [FlowDefinition.Tasks[3].ConnectorOperator]" in message
+
+
+def test_objects_built_in_code_report_all_their_own_problems() -> None:
+    with pytest.raises(ValidationError) as caught:
+        s3_flow(flow_name="x", kms_arn="short", description="d" * 2049)
+    assert {(p.path, p.rule) for p in caught.value.errors} == {
+        ("flow_name", "pattern"),
+        ("kms_arn", "min"),
+        ("kms_arn", "A3"),
+        ("description", "max"),
+    }
+
+
+def test_wrong_types_in_code_are_validation_errors_not_crashes() -> None:
+    for build in (
+        lambda: s3_flow(tasks=None),
+        lambda: s3_flow(trigger_config="Scheduled"),
+        lambda: s3_flow(source_flow_config=S3SourceProperties(bucket_name="my-bucket")),
+        lambda: PutIntegrationRequest(domain_name="d", flow_definition="flow"),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(ValidationError):
+            build()
+
+
+def _recording_client(make_client: Callable[..., Any], sent: list[Any]) -> Any:
+    """A boto3 client whose HTTP layer records each request and answers 200 itself."""
+    boto3_client = make_client()
+
+    def answer(request: Any, **_: Any) -> Any:
+        sent.append(request)
+        body = json.dumps(
+            {"DomainName": "my-domain", "Uri": "u", "CreatedAt": 1.7e9, "LastUpdatedAt": 1.7e9}
+        ).encode()
+        return AWSResponse(request.url, 200, {"x-amzn-RequestId": "rid-1"}, _Raw(body))
+
+    boto3_client.meta.events.register("before-send.customer-profiles.PutIntegration", answer)
+    return boto3_client
+
+
+class _Raw:
+    """The least of a urllib3 response that botocore's AWSResponse reads."""
+
+    def __init__(self, body: bytes) -> None:
+        self._body = body
+
+    def stream(self, *_: Any, **__: Any) -> Any:
+        yield self._body
+
+
+def test_an_invalid_request_sends_nothing(make_client: Callable[..., Any]) -> None:
+    sent: list[Any] = []
+    client = IntegrationClient(_recording_client(make_client, sent))
+    with pytest.raises(ValidationError):
+        client.put_integration(domain_name="bad domain name", uri="u")
+    with pytest.raises(ValidationError):
+        client.put_integration(
+            domain_name="d", object_type_name="Customer", flow_definition=s3_flow(), tags={"aws:x": "y"}
+        )
+    assert sent == []
+    # the same client does send a valid request, so the recorder would have seen one
+    integration = client.put_integration(domain_name="my-domain", uri="u")
+    assert len(sent) == 1 and integration.request_id == "rid-1"
+    assert json.loads(sent[0].body) == {"Uri": "u"}
+    assert sent[0].url.endswith("/domains/my-domain/integrations")
+
+
+def test_a_stubbed_client_with_nothing_queued_is_never_called(make_client: Callable[..., Any]) -> None:
+    boto3_client = make_client()
+    with Stubber(boto3_client) as stubber:
+        with pytest.raises(ValidationError):
+            IntegrationClient(boto3_client).put_integration(
+                domain_name="d", uri="u", event_trigger_names=["a", "b"]
+            )
+        stubber.assert_no_pending_responses()
