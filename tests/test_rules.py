@@ -208,11 +208,6 @@ def test_skip_rules_lets_a_safe_rule_through_but_never_a_model_constraint() -> N
             lambda k: flow_of(k)["Tasks"][1].update(TaskProperties={"DATA_TYPE": ""}),
             "pattern",
             "FlowDefinition.Tasks[1].TaskProperties['DATA_TYPE']",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="_fast.py compiles the pattern '.+' to a newline test only, so an "
-                "empty TaskProperties value is accepted without the detailed walk",
-            ),
             id="K3-empty-value",
         ),
         (

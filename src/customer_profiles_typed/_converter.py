@@ -15,7 +15,7 @@ build time that a Lambda cold start should not pay before it needs them).
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -80,6 +80,18 @@ def _enum_value(member: Enum) -> Any:
     return member.value
 
 
+def _same(value: Any) -> Any:
+    return value
+
+
+def _timestamp(value: Any, _: Any) -> datetime:
+    return parse_timestamp(value)
+
+
+def _strings(values: Sequence[str], _: Any) -> tuple[str, ...]:
+    return tuple(values)
+
+
 def _enum_member(enum_class: type[Enum]) -> Any:
     """Structure by a dict lookup; the value was checked against the model already."""
     members: dict[Any, Enum] = dict(enum_class._value2member_map_)
@@ -97,12 +109,31 @@ def make_converter() -> cattrs.Converter:
     from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
     conv = cattrs.Converter()
-    conv.register_unstructure_hook(datetime, lambda value: value)
-    conv.register_structure_hook(datetime, lambda value, _: parse_timestamp(value))
+    conv.register_unstructure_hook(datetime, _same)
+    conv.register_structure_hook(datetime, _timestamp)
+
+    def tasks_to_wire(tasks: Sequence[Task[Any]]) -> list[Any]:
+        return [conv.unstructure(task, Task) for task in tasks]
+
+    def tasks_from_wire(tasks: Sequence[Mapping[str, Any]], _: Any) -> tuple[Task[Any], ...]:
+        structure_task: Any = conv.structure
+        return tuple(structure_task(task, Task) for task in tasks)
+
+    def nested(cls: type) -> dict[str, Any]:
+        """Hooks for a field typed with a TypeVar-parameterized class: use the class's own."""
+
+        def to_wire(value: Any) -> Any:
+            return conv.unstructure(value, cls)
+
+        def from_wire(value: Any, _: Any) -> Any:
+            structure: Any = conv.structure
+            return structure(value, cls)
+
+        return {"unstruct_hook": to_wire, "struct_hook": from_wire}
 
     special: dict[str, dict[str, dict[str, Any]]] = {
         "Task": {
-            "source_fields": {"unstruct_hook": list, "struct_hook": lambda v, _: tuple(v)},
+            "source_fields": {"unstruct_hook": list, "struct_hook": _strings},
             "connector_operator": {
                 "unstruct_hook": _operator_to_wire,
                 "struct_hook": _operator_from_wire,
@@ -113,25 +144,17 @@ def make_converter() -> cattrs.Converter:
             },
         },
         "FlowDefinition": {
-            "tasks": {
-                "unstruct_hook": lambda tasks: [conv.unstructure(task, Task) for task in tasks],
-                "struct_hook": lambda tasks, _: tuple(conv.structure(task, Task) for task in tasks),
-            },
-            "source_flow_config": {
-                "unstruct_hook": lambda config: conv.unstructure(config, SourceFlowConfig),
-                "struct_hook": lambda config, _: conv.structure(config, SourceFlowConfig),
-            },
+            "tasks": {"unstruct_hook": tasks_to_wire, "struct_hook": tasks_from_wire},
+            "source_flow_config": nested(SourceFlowConfig),
         },
         "PutIntegrationRequest": {
             "event_trigger_names": {"unstruct_hook": list},
             "object_type_names": {"unstruct_hook": dict},
             "tags": {"unstruct_hook": dict},
-            "flow_definition": {
-                "unstruct_hook": lambda flow: conv.unstructure(flow, FlowDefinition),
-                "struct_hook": lambda flow, _: conv.structure(flow, FlowDefinition),
-            },
+            "flow_definition": nested(FlowDefinition),
         },
     }
+
     def overrides_for(shape: str) -> dict[str, Any]:
         return {
             python: override(rename=wire, **special.get(shape, {}).get(python, {}))
@@ -253,8 +276,12 @@ def structure_integration(cls: type[IntegrationT], response: Mapping[str, Any]) 
     for name in ("created_at", "last_updated_at"):
         if name in known:
             known[name] = parse_timestamp(known[name])
-    meta = response.get("ResponseMetadata")
-    request_id = meta.get("RequestId") if isinstance(meta, Mapping) else None
+    meta: object = response.get("ResponseMetadata")
+    request_id: str | None = None
+    if isinstance(meta, Mapping):
+        metadata = cast("Mapping[str, object]", meta)
+        found = metadata.get("RequestId")
+        request_id = found if isinstance(found, str) else None
     return cls(**known, unknown_fields=unknown, request_id=request_id)
 
 
@@ -262,7 +289,7 @@ def unstructure_integration(integration: Integration) -> dict[str, Any]:
     """The wire dict of an ``Integration``, unknown fields included."""
     wire: dict[str, Any] = {}
     for python, key in _INTEGRATION_FIELDS.items():
-        value = getattr(integration, python)
+        value: Any = getattr(integration, python)
         if value is None:
             continue
         if isinstance(value, Scope):
@@ -270,7 +297,7 @@ def unstructure_integration(integration: Integration) -> dict[str, Any]:
         elif isinstance(value, Mapping):
             value = dict(cast("Mapping[str, Any]", value))
         elif isinstance(value, tuple):
-            value = list(value)
+            value = list(cast("tuple[object, ...]", value))
         wire[key] = value
     wire.update(integration.unknown_fields)
     return wire

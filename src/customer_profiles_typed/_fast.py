@@ -77,8 +77,8 @@ class _Compiler:
         if shape.name in self.done:
             return name
         self.done.add(shape.name)
-        members: Mapping[str, Shape] = shape.members  # type: ignore[attr-defined]
-        required = set(shape.required_members)  # type: ignore[attr-defined]
+        members = _model.members(shape)
+        required = set(_model.required_members(shape))
         body = [f"def {name}(v):"]
         if self.typed and shape.name in SHAPE_CLASSES:
             for python, wire in FIELDS[shape.name].items():
@@ -161,7 +161,7 @@ class _Compiler:
         lines += self.size_checks(shape, var)
         item = f"i{self.counter}"
         self.counter += 1
-        inner = self.value_checks(shape.member, item)  # type: ignore[attr-defined]
+        inner = self.value_checks(_model.list_member(shape), item)
         if inner:
             lines.append(f"for {item} in {var}:")
             lines += [f"    {line}" for line in inner]
@@ -172,7 +172,8 @@ class _Compiler:
         lines += self.size_checks(shape, var)
         key, item = f"k{self.counter}", f"i{self.counter}"
         self.counter += 1
-        inner = self.value_checks(shape.key, key) + self.value_checks(shape.value, item)  # type: ignore[attr-defined]
+        key_shape, value_shape = _model.map_key_value(shape)
+        inner = self.value_checks(key_shape, key) + self.value_checks(value_shape, item)
         if inner:
             lines.append(f"for {key}, {item} in {var}.items():")
             lines += [f"    {line}" for line in inner]
@@ -180,7 +181,7 @@ class _Compiler:
 
     def size_checks(self, shape: Shape, var: str) -> list[str]:
         low, high = shape.metadata.get("min"), shape.metadata.get("max")
-        lines = []
+        lines: list[str] = []
         if low is not None:
             lines.append(f"if len({var}) < {int(low)}: return False")
         if high is not None:
@@ -188,7 +189,7 @@ class _Compiler:
         return lines
 
     def string_checks(self, shape: Shape, var: str) -> list[str]:
-        allowed: list[str] = getattr(shape, "enum", None) or []
+        allowed = _model.enum_values(shape)
         if allowed:
             if self.typed:
                 cls = self.constant(getattr(enums, shape.name), "enum")
@@ -203,6 +204,8 @@ class _Compiler:
         pattern = _ARN.get(shape.name, shape.metadata.get("pattern"))
         if pattern in _NO_NEWLINE:
             lines.append(f"if '\\n' in {var}: return False")
+            if pattern == ".+":
+                lines.append(f"if not {var}: return False")
         elif pattern is not None:
             matcher = self.constant(re.compile(pattern).fullmatch, "re")
             lines.append(f"if {matcher}({var}) is None: return False")

@@ -6,6 +6,7 @@ Loading it costs a few milliseconds, so it happens on first use, never at import
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,3 +26,42 @@ def service_model() -> ServiceModel:
 def shape(name: str) -> Shape:
     """A shape of the model by name, e.g. ``"FlowDefinition"``."""
     return service_model().shape_for(name)
+
+
+def members(shape: Shape) -> Mapping[str, Shape]:
+    """The members of a structure shape (none for other shapes)."""
+    from botocore.model import StructureShape
+
+    return shape.members if isinstance(shape, StructureShape) else {}
+
+
+def required_members(shape: Shape) -> list[str]:
+    """The names of the required members of a structure shape."""
+    from botocore.model import StructureShape
+
+    return list(shape.required_members) if isinstance(shape, StructureShape) else []
+
+
+def list_member(shape: Shape) -> Shape:
+    """The item shape of a list shape."""
+    from botocore.model import ListShape
+
+    if not isinstance(shape, ListShape):
+        raise TypeError(f"{shape.name} is not a list shape")
+    return shape.member
+
+
+def map_key_value(shape: Shape) -> tuple[Shape, Shape]:
+    """The key and value shapes of a map shape."""
+    from botocore.model import MapShape
+
+    if not isinstance(shape, MapShape):
+        raise TypeError(f"{shape.name} is not a map shape")
+    return shape.key, shape.value
+
+
+def enum_values(shape: Shape) -> list[str]:
+    """The enum values of a string shape (empty if it has none)."""
+    from botocore.model import StringShape
+
+    return list(shape.enum) if isinstance(shape, StringShape) else []

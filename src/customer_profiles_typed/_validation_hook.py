@@ -6,7 +6,7 @@ variable read until the first real check imports the validation machinery.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -32,7 +32,7 @@ _check: Callable[[object], None] | None = None
 
 
 @contextmanager
-def deferred() -> Iterator[None]:
+def deferred() -> Generator[None, None, None]:
     """Build objects without checking them; the caller checks the whole tree after."""
     token = _deferred.set(True)
     try:
@@ -47,7 +47,7 @@ def skipped_rules() -> frozenset[str]:
 
 
 @contextmanager
-def skipping(rules: frozenset[str]) -> Iterator[None]:
+def skipping(rules: frozenset[str]) -> Generator[None, None, None]:
     """Skip the given rule IDs, on top of those already skipped, inside the block."""
     token = _skipped.set(_skipped.get() | rules)
     try:

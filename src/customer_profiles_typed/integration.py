@@ -26,17 +26,15 @@ __all__ = ["Integration"]
 
 def _utc(value: datetime) -> datetime:
     """Normalize a timestamp to an aware UTC ``datetime`` (boto3 hands out local time)."""
-    if not isinstance(value, datetime):
-        return value
+    if not hasattr(value, "astimezone"):
+        return value  # not a datetime: kept as is for the caller to report
     if value.tzinfo is None:
         return value.replace(tzinfo=timezone.utc)
     return value.astimezone(timezone.utc)
 
 
 def _frozen_map(values: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
-    if values is None or not isinstance(values, Mapping):
-        return values
-    return MappingProxyType(dict(values))
+    return None if values is None else MappingProxyType(dict(values))
 
 
 def _frozen_extra(values: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -92,7 +90,7 @@ class Integration:
     """Profile-level (``Scope.PROFILE``) or domain-level (``Scope.DOMAIN``) data; a value newer than this library stays a ``str``. Wire ``Scope``."""
 
     unknown_fields: Mapping[str, Any] = attrs.field(
-        factory=dict, converter=_frozen_extra, repr=False
+        factory=lambda: MappingProxyType({}), converter=_frozen_extra, repr=False
     )
     """Keys of the response this version of the library does not know, kept as sent."""
 

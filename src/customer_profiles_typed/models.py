@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar, Union, cast
 
 import attrs
 
@@ -84,10 +84,13 @@ ConnectorOperator: TypeAlias = Union[
 """Any connector's operator: the AWS ``ConnectorOperator`` structure holds exactly one."""
 
 
+MapT = TypeVar("MapT", bound="Mapping[Any, str] | None")
+
+
 def _strings(values: Iterable[str]) -> tuple[str, ...]:
     """Freeze a list of strings; a lone string is kept as is so validation names it."""
     if isinstance(values, (str, bytes)):
-        return values  # type: ignore[return-value]
+        return cast("tuple[str, ...]", values)  # kept wrong, for validation to report
     return tuple(values)
 
 
@@ -97,17 +100,22 @@ def _optional_strings(values: Iterable[str] | None) -> tuple[str, ...] | None:
 
 def _str_map(values: Mapping[str, str] | None) -> Mapping[str, str] | None:
     """Freeze a map into a read-only view of a private copy."""
-    if values is None or not isinstance(values, Mapping):
-        return values
-    return MappingProxyType(dict(values))
+    return _frozen(values)
 
 
 def _property_map(
     values: Mapping[OperatorPropertiesKeys, str] | None,
 ) -> Mapping[OperatorPropertiesKeys, str] | None:
-    if values is None or not isinstance(values, Mapping):
-        return values
-    return MappingProxyType(dict(values))
+    return _frozen(values)
+
+
+def _frozen(values: MapT) -> MapT:
+    """A read-only view of a private copy of a map; anything else is kept for validation."""
+    raw: object = values
+    if isinstance(raw, Mapping):
+        items: Mapping[Any, Any] = raw
+        return cast("MapT", MappingProxyType(dict(items)))
+    return values
 
 
 class _Checked:

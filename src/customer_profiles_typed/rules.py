@@ -296,7 +296,8 @@ def _tasks(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple[Path, Task[A
 def _operator_connector(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple[Path, str]]:
     source = connector_of(flow.source_flow_config.source_connector_properties)
     for where, task in _tasks(flow, path):
-        connector = CONNECTOR_BY_OPERATOR.get(type(task.connector_operator))
+        operator: object = task.connector_operator
+        connector = CONNECTOR_BY_OPERATOR.get(type(operator))
         if connector is not None and connector is not source:
             yield (
                 where.attribute("Task", "connector_operator").wire_only(connector.key),
