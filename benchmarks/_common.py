@@ -1,0 +1,268 @@
+"""Shared pieces of the benchmarks: payloads, interleaved A/B timing, machine facts.
+
+Every figure the benchmarks print is a ratio of two (or more) things measured
+side by side in the same process: each round runs every candidate once, in an
+order that rotates from round to round (A B, then B A, ...), and the ratio is
+taken per round, then the median over all rounds is reported. A machine that
+gets slower or faster during the run shifts both sides of a round alike.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from importlib import metadata
+from typing import Any
+
+DOMAIN = "bench-domain"
+OBJECT_TYPE = "CustomerCsv"
+KMS_ARN = "arn:aws:kms:us-east-1:123456789012:key/1111aaaa-22bb-33cc-44dd-5555eeee6666"
+TAGS = {"team": "crm"}
+START = (datetime.now(timezone.utc) + timedelta(days=1)).replace(microsecond=0)
+"""The schedule start: in the future, so rule G13 stays quiet for the whole run."""
+
+SMALL_TASKS = 6
+"""The small flow: a projection over five fields plus five Map tasks (the README's)."""
+LARGE_TASKS = 500
+"""The large flow: a projection over 499 fields plus 499 Map tasks."""
+
+
+def field_names(count: int) -> list[str]:
+    return [f"field_{position:05d}" for position in range(count)]
+
+
+def request_wire(tasks: int) -> dict[str, Any]:
+    """boto3's ``put_integration`` keyword arguments for an S3 flow of ``tasks`` tasks.
+
+    One ``Filter``/``PROJECTION`` task over ``tasks - 1`` fields, then one
+    ``Map``/``NO_OP`` task per field: a valid request that draws no warning.
+    """
+    fields = field_names(tasks - 1)
+    task_list: list[dict[str, Any]] = [
+        {"TaskType": "Filter", "SourceFields": list(fields), "ConnectorOperator": {"S3": "PROJECTION"}}
+    ]
+    task_list += [
+        {
+            "TaskType": "Map",
+            "SourceFields": [field],
+            "DestinationField": field,
+            "ConnectorOperator": {"S3": "NO_OP"},
+        }
+        for field in fields
+    ]
+    return {
+        "DomainName": DOMAIN,
+        "ObjectTypeName": OBJECT_TYPE,
+        "Tags": dict(TAGS),
+        "FlowDefinition": {
+            "FlowName": "customers-from-s3",
+            "KmsArn": KMS_ARN,
+            "SourceFlowConfig": {
+                "ConnectorType": "S3",
+                "SourceConnectorProperties": {
+                    "S3": {"BucketName": "example-customer-exports", "BucketPrefix": "customers/"}
+                },
+            },
+            "Tasks": task_list,
+            "TriggerConfig": {
+                "TriggerType": "Scheduled",
+                "TriggerProperties": {
+                    "Scheduled": {
+                        "ScheduleExpression": "rate(15minutes)",
+                        "DataPullMode": "Incremental",
+                        "ScheduleStartTime": START,
+                    }
+                },
+            },
+        },
+    }
+
+
+def typed_flow(tasks: int) -> Any:
+    """The same flow as ``request_wire(tasks)['FlowDefinition']``, built from the models."""
+    from customer_profiles_typed import (
+        DataPullMode,
+        FlowDefinition,
+        S3ConnectorOperator,
+        S3SourceProperties,
+        ScheduledTriggerProperties,
+        SourceFlowConfig,
+        Task,
+        TaskType,
+        TriggerConfig,
+        TriggerProperties,
+        TriggerType,
+    )
+
+    fields = field_names(tasks - 1)
+    task_list = [
+        Task(
+            task_type=TaskType.FILTER,
+            source_fields=fields,
+            connector_operator=S3ConnectorOperator.PROJECTION,
+        )
+    ]
+    task_list += [
+        Task(
+            task_type=TaskType.MAP,
+            source_fields=[field],
+            destination_field=field,
+            connector_operator=S3ConnectorOperator.NO_OP,
+        )
+        for field in fields
+    ]
+    return FlowDefinition(
+        flow_name="customers-from-s3",
+        kms_arn=KMS_ARN,
+        source_flow_config=SourceFlowConfig(
+            source_connector_properties=S3SourceProperties(
+                bucket_name="example-customer-exports", bucket_prefix="customers/"
+            )
+        ),
+        tasks=task_list,
+        trigger_config=TriggerConfig(
+            trigger_type=TriggerType.SCHEDULED,
+            trigger_properties=TriggerProperties(
+                scheduled=ScheduledTriggerProperties(
+                    schedule_expression="rate(15minutes)",
+                    data_pull_mode=DataPullMode.INCREMENTAL,
+                    schedule_start_time=START,
+                )
+            ),
+        ),
+    )
+
+
+def put_response() -> dict[str, Any]:
+    """A ``PutIntegration`` response as boto3 returns it (timestamps parsed)."""
+    moment = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    return {
+        "DomainName": DOMAIN,
+        "Uri": "arn:aws:appflow:us-east-1:123456789012:flow/customers-from-s3",
+        "ObjectTypeName": OBJECT_TYPE,
+        "CreatedAt": moment,
+        "LastUpdatedAt": moment,
+        "Tags": dict(TAGS),
+    }
+
+
+# --- Timing ---------------------------------------------------------------------
+
+
+@dataclass
+class Comparison:
+    """Per-round seconds per call of each candidate, and their paired ratios."""
+
+    names: list[str]
+    seconds: dict[str, list[float]]
+
+    def median(self, name: str) -> float:
+        return statistics.median(self.seconds[name])
+
+    def ratio(self, name: str, baseline: str) -> float:
+        """Median over rounds of (time of ``name`` / time of ``baseline``) in the same round."""
+        return statistics.median(
+            a / b for a, b in zip(self.seconds[name], self.seconds[baseline])
+        )
+
+    def ratio_spread(self, name: str, baseline: str) -> tuple[float, float]:
+        """First and third quartiles of the per-round ratios."""
+        ratios = sorted(a / b for a, b in zip(self.seconds[name], self.seconds[baseline]))
+        if len(ratios) < 4:
+            return ratios[0], ratios[-1]
+        quartiles = statistics.quantiles(ratios, n=4)
+        return quartiles[0], quartiles[2]
+
+
+def interleaved(
+    candidates: Mapping[str, Callable[[], object]],
+    *,
+    rounds: int,
+    inner: int,
+    before_batch: Callable[[str, int], None] | None = None,
+    budget: float | None = None,
+) -> Comparison:
+    """Time the candidates round by round, rotating their order each round.
+
+    Each round runs every candidate ``inner`` times in a row (``before_batch``
+    is called first, untimed, e.g. to queue stubbed responses). ``budget``
+    (seconds) stops early, after at least 5 rounds, so a slow machine stays
+    within the time the benchmark promises.
+    """
+    names = list(candidates)
+    seconds: dict[str, list[float]] = {name: [] for name in names}
+    clock = time.perf_counter
+    started = clock()
+    for round_number in range(rounds):
+        shift = round_number % len(names)
+        order = names[shift:] + names[:shift]
+        if len(names) == 2 and round_number % 2:
+            order = names[::-1]
+        for name in order:
+            function = candidates[name]
+            if before_batch is not None:
+                before_batch(name, inner)
+            begin = clock()
+            for _ in range(inner):
+                function()
+            seconds[name].append((clock() - begin) / inner)
+        if budget is not None and round_number >= 4 and clock() - started > budget:
+            break
+    return Comparison(names, seconds)
+
+
+def calibrate_inner(function: Callable[[], object], target: float = 0.02) -> int:
+    """How many calls make a batch of about ``target`` seconds (at least 1)."""
+    function()
+    begin = time.perf_counter()
+    function()
+    one = max(time.perf_counter() - begin, 1e-7)
+    return max(1, min(10_000, round(target / one)))
+
+
+# --- Reporting ------------------------------------------------------------------
+
+
+def fmt_time(seconds: float) -> str:
+    if seconds >= 1e-3:
+        return f"{seconds * 1e3:.2f} ms"
+    return f"{seconds * 1e6:.1f} µs"
+
+
+def verdict(value: float, target: float) -> str:
+    return "met" if value <= target else "NOT met"
+
+
+def version(distribution: str) -> str | None:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def machine() -> list[str]:
+    """Facts about where the figures come from (no paths, no host name)."""
+    versions = ", ".join(
+        f"{name} {version(name)}"
+        for name in ("customer-profiles-typed", "boto3", "botocore", "attrs", "cattrs")
+        if version(name) is not None
+    )
+    return [
+        f"platform: {platform.platform()} ({platform.machine()})",
+        f"cpus: {os.cpu_count()}",
+        f"python: {platform.python_implementation()} {platform.python_version()}",
+        f"packages: {versions}",
+    ]
+
+
+def header(title: str, lines: Sequence[str] = ()) -> None:
+    print(f"== {title}")
+    for line in lines:
+        print(f"   {line}")
+    sys.stdout.flush()
