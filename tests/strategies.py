@@ -374,7 +374,8 @@ def _breaks_pattern(node: Node) -> str | None:
     pattern = node.shape.metadata.get("pattern")
     if pattern is None or re.fullmatch(pattern, "") is not None:
         return None  # no pattern, or one matching "" (only a warning: rule F4)
-    for candidate in (" " + node.value, "\n" + node.value, node.value + "\n"):
+    text: str = node.value
+    for candidate in (" " + text, "\n" + text, text + "\n"):
         if re.fullmatch(pattern, candidate) is None:
             return candidate
     return None
@@ -407,9 +408,9 @@ def _applies(kind: str, node: Node) -> bool:
     if kind == "enum":
         return type_name == "string" and bool(enum)
     if kind in ("operator-mismatch", "drop-operator", "filter-no-op"):
-        return shape_.name == "Task" and not node.map_key
+        return bool(shape_.name == "Task") and not node.map_key
     if kind in ("connector-mismatch", "no-projection"):
-        return shape_.name == "FlowDefinition"
+        return bool(shape_.name == "FlowDefinition")
     raise AssertionError(kind)
 
 
@@ -456,7 +457,7 @@ def mutations(draw: st.DrawFn, kinds: tuple[str, ...]) -> Mutation:
 
 def _mutate(draw: st.DrawFn, kind: str, node: Node, kwargs: dict[str, Any]) -> Mutation:
     shape_ = node.shape
-    here = _at(kwargs, node.route) if not node.map_key else None
+    here: Any = _at(kwargs, node.route) if not node.map_key else None
     if kind == "drop-required":
         name = draw(st.sampled_from([n for n in shape_.required_members if n in here]))
         del here[name]
@@ -466,13 +467,15 @@ def _mutate(draw: st.DrawFn, kind: str, node: Node, kwargs: dict[str, Any]) -> M
         return Mutation(kind, kwargs, _join(node.path, "UnknownMember"))
     if kind in ("wrong-type", "none", "too-short", "below-minimum", "above-maximum"):
         low, high = shape_.metadata.get("min"), shape_.metadata.get("max")
-        new = {
-            "wrong-type": lambda: WRONG_TYPES[shape_.type_name],
-            "none": lambda: None,
-            "too-short": lambda: node.value[: int(low or 0) - 1],
-            "below-minimum": lambda: int(low) - 1,
-            "above-maximum": lambda: int(high) + 1,
-        }[kind]()
+        new: Any = None  # "none"
+        if kind == "wrong-type":
+            new = WRONG_TYPES[shape_.type_name]
+        elif kind == "too-short":
+            new = node.value[: int(low) - 1]
+        elif kind == "below-minimum":
+            new = int(low) - 1
+        elif kind == "above-maximum":
+            new = int(high) + 1
         _set(kwargs, node, new)
         return Mutation(kind, kwargs, node.path)
     if kind == "too-long":

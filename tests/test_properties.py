@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import strategies
 from customer_profiles_typed import Integration, PutIntegrationRequest, ValidationError, ValidationWarning
@@ -66,7 +67,7 @@ def test_round_trip_with_every_optional_member(kwargs: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("kind", strategies.BOTOCORE_KINDS + strategies.OUR_KINDS)
 @FEW
-@given(data=strategies.st.data())
+@given(data=st.data())
 def test_invalid_requests_are_refused_at_the_mutated_path(kind: str, data: Any) -> None:
     mutation: strategies.Mutation = data.draw(strategies.mutations((kind,)))
     with pytest.raises(ValidationError) as caught:
