@@ -112,12 +112,15 @@ def make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(datetime, _same)
     conv.register_structure_hook(datetime, _timestamp)
 
+    # A flow can hold thousands of tasks: look Task's hooks up once per flow, not
+    # once per task through the converter's dispatch.
     def tasks_to_wire(tasks: Sequence[Task[Any]]) -> list[Any]:
-        return [conv.unstructure(task, Task) for task in tasks]
+        unstructure_task = conv.get_unstructure_hook(Task)
+        return [unstructure_task(task) for task in tasks]
 
     def tasks_from_wire(tasks: Sequence[Mapping[str, Any]], _: Any) -> tuple[Task[Any], ...]:
-        structure_task: Any = conv.structure
-        return tuple(structure_task(task, Task) for task in tasks)
+        structure_task: Any = conv.get_structure_hook(Task)
+        return tuple([structure_task(task, Task) for task in tasks])
 
     def nested(cls: type) -> dict[str, Any]:
         """Hooks for a field typed with a TypeVar-parameterized class: use the class's own."""

@@ -202,36 +202,51 @@ OPERATORS_BY_TASK_TYPE: dict[TaskType, frozenset[str]] = {
 
 
 def _operator_name(task: Task[Any]) -> str:
-    return str(getattr(task.connector_operator, "value", task.connector_operator))
+    operator: object = task.connector_operator
+    if type(operator) in CONNECTOR_BY_OPERATOR:
+        # An operator enum member: its value, read without the ``.value`` descriptor
+        # (this runs several times per task, and a flow can hold thousands).
+        value: str = operator._value_  # type: ignore[attr-defined]
+        return value
+    return str(getattr(operator, "value", operator))
 
 
 def _is_projection(task: Task[Any]) -> bool:
     return task.task_type is TaskType.FILTER and _operator_name(task) == "PROJECTION"
 
 
+_NOTHING: tuple[tuple[Path, str], ...] = ()
+"""What a per-task check returns for a clean task: no generator to create and run."""
+
+
 @_rule("K5", "error", Task, "A Filter task never uses NO_OP.")
-def _filter_no_op(task: Task[Any], path: Path) -> Iterator[tuple[Path, str]]:
+def _filter_no_op(task: Task[Any], path: Path) -> Iterable[tuple[Path, str]]:
     if task.task_type is TaskType.FILTER and _operator_name(task) == "NO_OP":
-        yield (
-            path.attribute("Task", "connector_operator"),
-            "a Filter task cannot use NO_OP: use PROJECTION to select fields, or a "
-            "comparison operator to filter records (AppFlow: 'The operator NO_OP is not "
-            "valid for filtering tasks')",
-        )
+        return [
+            (
+                path.attribute("Task", "connector_operator"),
+                "a Filter task cannot use NO_OP: use PROJECTION to select fields, or a "
+                "comparison operator to filter records (AppFlow: 'The operator NO_OP is not "
+                "valid for filtering tasks')",
+            )
+        ]
+    return _NOTHING
 
 
 @_rule("K6", "warning", Task, "Each task type takes its own class of operators.")
-def _operator_class(task: Task[Any], path: Path) -> Iterator[tuple[Path, str]]:
+def _operator_class(task: Task[Any], path: Path) -> Iterable[tuple[Path, str]]:
     allowed = OPERATORS_BY_TASK_TYPE.get(task.task_type)
     name = _operator_name(task)
     if allowed is None or name in allowed:
-        return
+        return _NOTHING
     if task.task_type is TaskType.FILTER and name == "NO_OP":
-        return  # K5 says it, as an error
-    yield (
-        path.attribute("Task", "connector_operator"),
-        f"a {task.task_type.value} task normally uses {', '.join(sorted(allowed))}, not {name}",
-    )
+        return _NOTHING  # K5 says it, as an error
+    return [
+        (
+            path.attribute("Task", "connector_operator"),
+            f"a {task.task_type.value} task normally uses {', '.join(sorted(allowed))}, not {name}",
+        )
+    ]
 
 
 _DIGITS = re.compile(r"[0-9]+")
@@ -245,7 +260,17 @@ def _needs(task: Task[Any], *keys: OperatorPropertiesKeys) -> list[str]:
 
 
 @_rule("K9", "warning", Task, "Each task has the fields and properties its type needs.")
-def _task_shape(task: Task[Any], path: Path) -> Iterator[tuple[Path, str]]:
+def _task_shape(task: Task[Any], path: Path) -> Iterable[tuple[Path, str]]:
+    task_type = task.task_type
+    if task_type is TaskType.MAP:
+        if len(task.source_fields) == 1 and task.destination_field is not None:
+            return _NOTHING  # the common case, decided without building paths
+    elif task_type is TaskType.FILTER and _operator_name(task) == "PROJECTION":
+        return _NOTHING  # a projection needs nothing more
+    return _task_shape_findings(task, path)
+
+
+def _task_shape_findings(task: Task[Any], path: Path) -> Iterator[tuple[Path, str]]:
     name = _operator_name(task)
     fields = path.attribute("Task", "source_fields")
     properties = path.attribute("Task", "task_properties")
@@ -286,21 +311,22 @@ def _task_shape(task: Task[Any], path: Path) -> Iterator[tuple[Path, str]]:
 # --- The flow as a whole ------------------------------------------------------------
 
 
-def _tasks(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple[Path, Task[Any]]]:
-    tasks_path = path.attribute("FlowDefinition", "tasks")
-    for position, task in enumerate(flow.tasks):
-        yield tasks_path.index(position), task
+def _task_path(path: Path, position: int) -> Path:
+    """The path of a flow's task; built only when a rule has something to say about it."""
+    return path.attribute("FlowDefinition", "tasks").index(position)
 
 
 @_rule("K7", "error", FlowDefinition, "Every task's operator belongs to the source connector.")
 def _operator_connector(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple[Path, str]]:
     source = connector_of(flow.source_flow_config.source_connector_properties)
-    for where, task in _tasks(flow, path):
+    for position, task in enumerate(flow.tasks):
         operator: object = task.connector_operator
         connector = CONNECTOR_BY_OPERATOR.get(type(operator))
         if connector is not None and connector is not source:
             yield (
-                where.attribute("Task", "connector_operator").wire_only(connector.key),
+                _task_path(path, position)
+                .attribute("Task", "connector_operator")
+                .wire_only(connector.key),
                 f"the source is {source.connector_type.value} but the operator is a "
                 f"{connector.operator_enum.__name__}: use {source.operator_enum.__name__}",
             )
@@ -319,19 +345,19 @@ def _projection(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple[Path, s
 @_rule("K8", "warning", FlowDefinition, "Mapped fields are projected, projected fields mapped.")
 def _projection_coverage(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple[Path, str]]:
     projected: set[str] = set()
-    for _, task in _tasks(flow, path):
+    for task in flow.tasks:
         if _is_projection(task):
             projected.update(task.source_fields)
     if not projected:
         return  # K4 reports it
     mapped: set[str] = set()
-    for where, task in _tasks(flow, path):
+    for position, task in enumerate(flow.tasks):
         if task.task_type is TaskType.MAP:
             mapped.update(task.source_fields)
             for field in task.source_fields:
                 if field not in projected:
                     yield (
-                        where.attribute("Task", "source_fields"),
+                        _task_path(path, position).attribute("Task", "source_fields"),
                         "a Map task reads a field no PROJECTION task lists (value not shown: sensitive)",
                     )
     unmapped = projected - mapped
@@ -346,10 +372,10 @@ def _projection_coverage(flow: FlowDefinition[Any], path: Path) -> Iterator[tupl
 def _s3_dots(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple[Path, str]]:
     if flow.source_flow_config.connector_type is not SourceConnectorType.S3:
         return
-    for where, task in _tasks(flow, path):
-        if any("." in field for field in task.source_fields):
+    for position, task in enumerate(flow.tasks):
+        if "." in "".join(task.source_fields):  # some field holds a dot
             yield (
-                where.attribute("Task", "source_fields"),
+                _task_path(path, position).attribute("Task", "source_fields"),
                 "an S3 field name contains '.': Customer Profiles does not ingest CSV headers "
                 "with dot notation",
             )
