@@ -79,11 +79,6 @@ def test_validation_errors_pickle_and_stay_value_errors() -> None:
     assert copy.errors == (problem,) and str(copy) == str(error)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="errors.py: TransportError.__reduce__ passes operation positionally to a "
-    "keyword-only parameter (and the already prefixed message), so unpickling raises TypeError",
-)
 def test_transport_errors_pickle() -> None:
     error = TransportError("EndpointConnectionError: refused", operation="PutIntegration")
     copy = pickle.loads(pickle.dumps(error))

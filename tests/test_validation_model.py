@@ -121,3 +121,25 @@ def test_a_stubbed_client_with_nothing_queued_is_never_called(make_client: Calla
                 domain_name="d", uri="u", event_trigger_names=["a", "b"]
             )
         stubber.assert_no_pending_responses()
+
+
+@pytest.mark.parametrize(
+    ("score", "rule"),
+    [(5.0, "max"), (-1.0, "min"), ("abc", "type"), (True, "type"), ([1], "type"), (float("nan"), "type")],
+)
+def test_double_members_are_checked_for_type_and_range(score: object, rule: str) -> None:
+    """Model ``double`` shapes (CreateDomain's merge confidence score, 0.0-1.0) get type and range checks."""
+    from customer_profiles_typed import _checks
+    from customer_profiles_typed._paths import ROOT
+
+    request = {
+        "DomainName": "d",
+        "DefaultExpirationDays": 3,
+        "Matching": {"Enabled": True, "AutoMerging": {"Enabled": True, "MinAllowedConfidenceScoreForMerging": 0.5}},
+    }
+    assert _checks.check_wire("CreateDomainRequest", request, ROOT) == []
+    request["Matching"]["AutoMerging"]["MinAllowedConfidenceScoreForMerging"] = score  # type: ignore[index]
+    findings = _checks.check_wire("CreateDomainRequest", request, ROOT)
+    assert [(f.path.wire, f.rule) for f in findings] == [
+        ("Matching.AutoMerging.MinAllowedConfidenceScoreForMerging", rule)
+    ]

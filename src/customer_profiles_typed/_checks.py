@@ -24,10 +24,10 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -39,6 +39,7 @@ from customer_profiles_typed._wire import (
     CONNECTOR_BY_OPERATOR,
     CONNECTOR_BY_TYPE,
     CONNECTOR_TYPE_ALIASES,
+    REQUIRED_BY_RULE,
     FIELDS,
     SHAPE_CLASSES,
 )
@@ -56,13 +57,7 @@ ARN_PATTERNS: dict[str, tuple[str, str]] = {
 
 _PARTITION = re.compile(r"arn:([^:]*):")
 
-REQUIRED_BY_RULE: dict[str, dict[str, str]] = {"Task": {"ConnectorOperator": "K7"}}
-"""Shape -> {member the AWS model leaves optional: the rule that requires it}.
 
-Rule K7 says every task holds exactly one connector's operator, and ``Task`` has
-no way to represent a task without one, so a missing ``ConnectorOperator`` is
-reported like a missing required member (and stops the request being built).
-"""
 
 
 @attrs.frozen
@@ -99,10 +94,10 @@ def sensitive_shapes() -> frozenset[str]:
                 return
             found.add(shape.name)
         if shape.type_name == "structure":
-            for member in shape.members.values():  # type: ignore[attr-defined]
+            for member in _model.members(shape).values():
                 walk(member, inside)
         elif shape.type_name == "list":
-            walk(shape.member, inside)  # type: ignore[attr-defined]
+            walk(_model.list_member(shape), inside)
 
     walk(_model.shape("PutIntegrationRequest"), False)
     return frozenset(found)
@@ -169,7 +164,7 @@ class _Walk:
             self.mapping(shape, value, path, sensitive)
         elif kind == "string":
             self.string(shape, value, path, sensitive)
-        elif kind in ("integer", "long"):
+        elif kind in ("integer", "long", "double", "float"):
             self.number(shape, value, path, sensitive)
         elif kind == "boolean":
             if not isinstance(value, bool):
@@ -188,7 +183,7 @@ class _Walk:
                 path, f"must be a dict (structure {shape.name}), got {_type_name(value)}", "type"
             )
             return
-        self.members(shape, value, path, sensitive)
+        self.members(shape, cast("Mapping[str, Any]", value), path, sensitive)
 
     def typed_structure(self, shape: Shape, value: Any, path: Path) -> None:
         """A nested Python value: attrs objects were checked when built, so only the class matters."""
@@ -218,8 +213,8 @@ class _Walk:
     def members(
         self, shape: Shape, value: Mapping[str, Any], path: Path, sensitive: bool
     ) -> None:
-        members: Mapping[str, Shape] = shape.members  # type: ignore[attr-defined]
-        required: list[str] = shape.required_members  # type: ignore[attr-defined]
+        members = _model.members(shape)
+        required = _model.required_members(shape)
         for name in required:
             if value.get(name) is None:
                 self.error(path.member(shape.name, name), f"{name} is required", "required")
@@ -277,7 +272,8 @@ class _Walk:
         if connector is None:
             return
         where = path.member("SourceFlowConfig", "SourceConnectorProperties")
-        entries = {str(key) for key, item in properties.items() if item is not None}
+        listed = cast("Mapping[object, object]", properties)
+        entries = {str(key) for key, item in listed.items() if item is not None}
         if connector.key not in entries:
             self.error(
                 where,
@@ -299,9 +295,10 @@ class _Walk:
         if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
             self.error(path, f"must be a list, got {_type_name(value)}", "type")
             return
-        self.size(shape, len(value), path, "items")
-        member: Shape = shape.member  # type: ignore[attr-defined]
-        for position, item in enumerate(value):
+        items = cast("Sequence[object]", value)
+        self.size(shape, len(items), path, "items")
+        member = _model.list_member(shape)
+        for position, item in enumerate(items):
             self.value(member, item, path.index(position), sensitive)
 
     def mapping(self, shape: Shape, value: Any, path: Path, sensitive: bool) -> None:
@@ -310,11 +307,11 @@ class _Walk:
             return
         # A map's minimum is not enforced: botocore does not check map sizes, and the
         # only map with one (Tags, min 1) is a warning when empty (rule T11, rules.py).
-        self.size(shape, len(value), path, "entries", check_min=False)
-        key_shape: Shape = shape.key  # type: ignore[attr-defined]
-        value_shape: Shape = shape.value  # type: ignore[attr-defined]
-        allowed: list[str] = getattr(key_shape, "enum", None) or []
-        for position, (key, item) in enumerate(value.items()):
+        entries = cast("Mapping[object, object]", value)
+        self.size(shape, len(entries), path, "entries", check_min=False)
+        key_shape, value_shape = _model.map_key_value(shape)
+        allowed = _model.enum_values(key_shape)
+        for position, (key, item) in enumerate(entries.items()):
             # Inside a sensitive shape a key is data too: name it only if it is one
             # of the enum's keys (TaskProperties' DATA_TYPE...), else by position.
             shown = not sensitive or getattr(key, "value", key) in allowed
@@ -335,7 +332,7 @@ class _Walk:
     # --- scalars -------------------------------------------------------------
 
     def string(self, shape: Shape, value: Any, path: Path, sensitive: bool) -> None:
-        allowed: list[str] = getattr(shape, "enum", None) or []
+        allowed = _model.enum_values(shape)
         if allowed:
             self.enum(shape, allowed, value, path, sensitive)
             return
@@ -415,8 +412,14 @@ class _Walk:
         )
 
     def number(self, shape: Shape, value: Any, path: Path, sensitive: bool) -> None:
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.error(path, f"must be an integer, got {_type_name(value)}", "type")
+        whole = shape.type_name in ("integer", "long")
+        kinds: tuple[type, ...] = (int,) if whole else (int, float)
+        if isinstance(value, bool) or not isinstance(value, kinds):
+            noun = "an integer" if whole else "a number"
+            self.error(path, f"must be {noun}, got {_type_name(value)}", "type")
+            return
+        if not whole and not math.isfinite(cast(float, value)):
+            self.error(path, f"must be a finite number, got {_show(value, sensitive)}", "type")
             return
         low = shape.metadata.get("min")
         high = shape.metadata.get("max")
@@ -455,80 +458,21 @@ def check_wire(shape_name: str, value: Any, path: Path, *, lenient: bool = False
     ``lenient`` reads like a response: unknown keys and enum values are accepted.
     """
     shape = _model.shape(shape_name)
-    if not lenient and _fast.wire_accepter(shape_name)(value) and not _needs_walk(shape, value):
+    if not lenient and _fast.wire_accepter(shape_name)(value):
         return []
     walk = _Walk(typed=False, lenient=lenient)
     walk.value(shape, value, path, False)
     return walk.findings
 
 
-def _needs_walk(shape: Shape, value: Any) -> bool:
-    """Whether a wire value ``_fast`` accepted holds something only the walk judges.
-
-    ``_fast`` compiles the AWS model alone, so it cannot see a member that a rule
-    requires (``REQUIRED_BY_RULE``), and it takes any number as a timestamp
-    although botocore cannot read every number. Only the branches of the tree that
-    can lead to such a shape are visited, so a clean request costs a few lookups.
-    """
-    if not _can_hide(shape):
-        return False
-    kind = shape.type_name
-    if kind == "timestamp":
-        return not isinstance(value, datetime)
-    if kind == "structure":
-        if any(name not in value for name in REQUIRED_BY_RULE.get(shape.name, ())):
-            return True
-        members: Mapping[str, Shape] = shape.members  # type: ignore[attr-defined]
-        return any(_needs_walk(members[key], item) for key, item in value.items())
-    if kind == "list":
-        member: Shape = shape.member  # type: ignore[attr-defined]
-        return any(_needs_walk(member, item) for item in value)
-    if kind == "map":
-        item_shape: Shape = shape.value  # type: ignore[attr-defined]
-        return any(_needs_walk(item_shape, item) for item in value.values())
-    return False
-
-
-_CAN_HIDE: dict[str, bool] = {}
-
-
-def _can_hide(shape: Shape) -> bool:
-    """Whether values of a shape can hold what ``_needs_walk`` looks for (cached per shape)."""
-    found = _CAN_HIDE.get(shape.name)
-    if found is None:
-        _CAN_HIDE[shape.name] = False  # a recursive shape reaches itself: no new finding
-        kind = shape.type_name
-        if kind == "structure":
-            members: Mapping[str, Shape] = shape.members  # type: ignore[attr-defined]
-            found = shape.name in REQUIRED_BY_RULE or any(
-                _can_hide(member) for member in members.values()
-            )
-        elif kind == "list":
-            found = _can_hide(shape.member)  # type: ignore[attr-defined]
-        elif kind == "map":
-            found = _can_hide(shape.value)  # type: ignore[attr-defined]
-        else:
-            found = kind == "timestamp"
-        _CAN_HIDE[shape.name] = found
-    return found
-
-
 def check_object(obj: object, path: Path) -> list[Finding]:
     """Check the fields of one attrs object against its AWS shape (not recursing)."""
     shape_name = CLASS_SHAPES[type(obj)]
-    by_rule = REQUIRED_BY_RULE.get(shape_name, {})
-    if _fast_accepts(obj) and not (
-        by_rule
-        and any(
-            getattr(obj, python) is None
-            for python, wire in FIELDS[shape_name].items()
-            if wire in by_rule
-        )
-    ):
+    if _fast_accepts(obj):
         return []
     shape = _model.shape(shape_name)
-    members: Mapping[str, Shape] = shape.members  # type: ignore[attr-defined]
-    required = set(shape.required_members)  # type: ignore[attr-defined]
+    members = _model.members(shape)
+    required = set(_model.required_members(shape))
     sensitive = shape_name in sensitive_shapes()
     walk = _Walk(typed=True, lenient=False)
     derived = _derived_fields(type(obj))
@@ -560,12 +504,19 @@ def _fast_accepts(obj: object) -> bool:
         return False
 
 
-@functools.cache
+_DERIVED: dict[type, frozenset[str]] = {}
+
+
 def _derived_fields(cls: type) -> frozenset[str]:
     """Names in ``FIELDS`` that are properties, not attrs fields (``connector_type``).
 
     The walk skips them: they follow from fields it checks itself, and reading one
     fails when that field has the wrong type.
     """
-    own = {field.name for field in attrs.fields(cls)}
-    return frozenset(name for name in FIELDS[CLASS_SHAPES[cls]] if name not in own)
+    found = _DERIVED.get(cls)
+    if found is None:
+        own = {field.name for field in attrs.fields(cls)}
+        found = _DERIVED[cls] = frozenset(
+            name for name in FIELDS[CLASS_SHAPES[cls]] if name not in own
+        )
+    return found

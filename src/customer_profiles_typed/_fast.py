@@ -27,6 +27,7 @@ from customer_profiles_typed._wire import (
     CONNECTOR_BY_OPERATOR,
     CONNECTOR_BY_TYPE,
     FIELDS,
+    REQUIRED_BY_RULE,
     SHAPE_CLASSES,
 )
 
@@ -78,7 +79,7 @@ class _Compiler:
             return name
         self.done.add(shape.name)
         members = _model.members(shape)
-        required = set(_model.required_members(shape))
+        required = set(_model.required_members(shape)) | set(REQUIRED_BY_RULE.get(shape.name, ()))
         body = [f"def {name}(v):"]
         if self.typed and shape.name in SHAPE_CLASSES:
             for python, wire in FIELDS[shape.name].items():
@@ -130,17 +131,13 @@ class _Compiler:
             return self.map_checks(shape, var)
         if kind == "string":
             return self.string_checks(shape, var)
-        if kind in ("integer", "long"):
+        if kind in ("integer", "long", "double", "float"):
             return self.number_checks(shape, var)
         if kind == "boolean":
             return [f"if not isinstance({var}, bool): return False"]
         if kind == "timestamp":
-            if self.typed:
-                return [f"if not isinstance({var}, datetime): return False"]
-            return [
-                f"if not isinstance({var}, datetime) and (isinstance({var}, bool) or "
-                f"not isinstance({var}, (int, float))): return False"
-            ]
+            # Strings and numbers are judged by the detailed walk, with botocore's parser.
+            return [f"if not isinstance({var}, datetime): return False"]
         return ["return False"]
 
     def structure_checks(self, shape: Shape, var: str) -> list[str]:
@@ -212,12 +209,16 @@ class _Compiler:
         return lines
 
     def number_checks(self, shape: Shape, var: str) -> list[str]:
-        lines = [f"if type({var}) is not int: return False"]
+        if shape.type_name in ("integer", "long"):
+            lines = [f"if type({var}) is not int: return False"]
+        else:  # NaN fails every comparison below, and infinities fail the range check too
+            lines = [f"if type({var}) not in (int, float) or {var} != {var}: return False"]
+            lines.append(f"if {var} in (float('inf'), float('-inf')): return False")
         low, high = shape.metadata.get("min"), shape.metadata.get("max")
         if low is not None:
-            lines.append(f"if {var} < {int(low)}: return False")
+            lines.append(f"if {var} < {low!r}: return False")
         if high is not None:
-            lines.append(f"if {var} > {int(high)}: return False")
+            lines.append(f"if {var} > {high!r}: return False")
         return lines
 
     def build(self, entry: str) -> Accepter:

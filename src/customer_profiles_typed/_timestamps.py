@@ -17,6 +17,6 @@ def parse_timestamp(value: str | float | datetime) -> datetime:
 
     try:
         parsed: datetime = parse_to_aware_datetime(value)
-    except (ValueError, TypeError, OverflowError) as error:
+    except (ValueError, TypeError, OverflowError, RuntimeError) as error:
         raise ValueError(f"not a timestamp: {value!r}") from error
     return parsed

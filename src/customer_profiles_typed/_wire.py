@@ -236,3 +236,12 @@ def python_member(shape: str, wire_member: str) -> str | None:
     if fields is None:
         return wire_member
     return fields.get(wire_member, wire_member)
+
+
+REQUIRED_BY_RULE: dict[str, dict[str, str]] = {"Task": {"ConnectorOperator": "K7"}}
+"""Shape -> {member the AWS model leaves optional: the rule that requires it}.
+
+Rule K7 says every task holds exactly one connector's operator, and ``Task`` has
+no way to represent a task without one, so a missing ``ConnectorOperator`` is
+reported like a missing required member (and stops the request being built).
+"""

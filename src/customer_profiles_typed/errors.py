@@ -199,12 +199,20 @@ class TransportError(CustomerProfilesError):
     operation: str
     """The API operation that was being called."""
 
-    def __init__(self, message: str, *, operation: str) -> None:
+    reason: str
+    """What went wrong, as botocore put it."""
+
+    def __init__(self, reason: str, *, operation: str) -> None:
+        self.reason = reason
         self.operation = operation
-        super().__init__(f"{operation} failed: {message}")
+        super().__init__(f"{operation} failed: {reason}")
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (TransportError, (self.args[0], self.operation))
+        return (_rebuild_transport_error, (self.reason, self.operation))
+
+
+def _rebuild_transport_error(reason: str, operation: str) -> TransportError:
+    return TransportError(reason, operation=operation)
 
 
 SERVICE_ERRORS: dict[str, type[ServiceError]] = {

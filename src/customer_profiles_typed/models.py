@@ -88,9 +88,10 @@ MapT = TypeVar("MapT", bound="Mapping[Any, str] | None")
 
 
 def _strings(values: Iterable[str]) -> tuple[str, ...]:
-    """Freeze a list of strings; a lone string is kept as is so validation names it."""
-    if isinstance(values, (str, bytes)):
-        return cast("tuple[str, ...]", values)  # kept wrong, for validation to report
+    """Freeze a list of strings; anything that is not one is kept for validation to name."""
+    raw: object = values
+    if isinstance(raw, (str, bytes, Mapping)) or not hasattr(raw, "__iter__"):
+        return cast("tuple[str, ...]", values)
     return tuple(values)
 
 
@@ -127,6 +128,15 @@ class _Checked:
         _validation_hook.on_init(self)
 
 
+class _Sensitive(_Checked):
+    """Mixin for the parts of a ``FlowDefinition``, which AWS marks sensitive: no values in reprs."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(<sensitive>)"
+
+
 # --- Source connectors -------------------------------------------------------
 
 
@@ -142,8 +152,8 @@ class SourceConnectorProperties(Generic[OperatorT]):
     __slots__ = ()
 
 
-@attrs.frozen(kw_only=True)
-class MarketoSourceProperties(_Checked, SourceConnectorProperties[MarketoConnectorOperator]):
+@attrs.frozen(kw_only=True, repr=False)
+class MarketoSourceProperties(_Sensitive, SourceConnectorProperties[MarketoConnectorOperator]):
     """The properties that are applied when Marketo is being used as a source.
 
     AWS shape ``MarketoSourceProperties``; connector type ``Marketo``.
@@ -153,8 +163,8 @@ class MarketoSourceProperties(_Checked, SourceConnectorProperties[MarketoConnect
     """The object specified in the Marketo flow source. Wire ``Object``; at most 512 characters, no whitespace."""
 
 
-@attrs.frozen(kw_only=True)
-class S3SourceProperties(_Checked, SourceConnectorProperties[S3ConnectorOperator]):
+@attrs.frozen(kw_only=True, repr=False)
+class S3SourceProperties(_Sensitive, SourceConnectorProperties[S3ConnectorOperator]):
     """The properties that are applied when Amazon S3 is being used as the flow source.
 
     AWS shape ``S3SourceProperties``; connector type ``S3``.
@@ -167,9 +177,9 @@ class S3SourceProperties(_Checked, SourceConnectorProperties[S3ConnectorOperator
     """The object key prefix in the bucket under which the source files are stored. Wire ``BucketPrefix``; at most 512 characters."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class SalesforceSourceProperties(
-    _Checked, SourceConnectorProperties[SalesforceConnectorOperator]
+    _Sensitive, SourceConnectorProperties[SalesforceConnectorOperator]
 ):
     """The properties that are applied when Salesforce is being used as a source.
 
@@ -186,9 +196,9 @@ class SalesforceSourceProperties(
     """Whether Amazon AppFlow includes deleted records in the flow run. Wire ``IncludeDeletedRecords``."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class ServiceNowSourceProperties(
-    _Checked, SourceConnectorProperties[ServiceNowConnectorOperator]
+    _Sensitive, SourceConnectorProperties[ServiceNowConnectorOperator]
 ):
     """The properties that are applied when ServiceNow is being used as a source.
 
@@ -201,8 +211,8 @@ class ServiceNowSourceProperties(
     """The object specified in the ServiceNow flow source. Wire ``Object``; at most 512 characters, no whitespace."""
 
 
-@attrs.frozen(kw_only=True)
-class ZendeskSourceProperties(_Checked, SourceConnectorProperties[ZendeskConnectorOperator]):
+@attrs.frozen(kw_only=True, repr=False)
+class ZendeskSourceProperties(_Sensitive, SourceConnectorProperties[ZendeskConnectorOperator]):
     """The properties that are applied when using Zendesk as a flow source.
 
     AWS shape ``ZendeskSourceProperties``; connector type ``Zendesk``.
@@ -212,8 +222,8 @@ class ZendeskSourceProperties(_Checked, SourceConnectorProperties[ZendeskConnect
     """The object specified in the Zendesk flow source. Wire ``Object``; at most 512 characters, no whitespace."""
 
 
-@attrs.frozen(kw_only=True)
-class IncrementalPullConfig(_Checked):
+@attrs.frozen(kw_only=True, repr=False)
+class IncrementalPullConfig(_Sensitive):
     """The configuration of a scheduled incremental data pull.
 
     If a valid configuration is provided, its fields are used when querying the
@@ -224,8 +234,8 @@ class IncrementalPullConfig(_Checked):
     """The date-time or timestamp field used as the criterion to import incremental records. Wire ``DatetimeTypeFieldName``; at most 256 characters."""
 
 
-@attrs.frozen(kw_only=True)
-class SourceFlowConfig(_Checked, Generic[OperatorT]):
+@attrs.frozen(kw_only=True, repr=False)
+class SourceFlowConfig(_Sensitive, Generic[OperatorT]):
     """How Customer Profiles retrieves data from the source. AWS shape ``SourceFlowConfig``.
 
     The wire ``ConnectorType`` is not a field: it follows from the class of
@@ -252,8 +262,8 @@ class SourceFlowConfig(_Checked, Generic[OperatorT]):
 # --- Tasks -------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class Task(_Checked, Generic[OperatorT]):
+@attrs.frozen(kw_only=True, repr=False)
+class Task(_Sensitive, Generic[OperatorT]):
     """One transformation applied to source fields while the flow runs. AWS shape ``Task``.
 
     What the service looks for depends on ``task_type``: a ``Filter`` task with
@@ -282,8 +292,8 @@ class Task(_Checked, Generic[OperatorT]):
 # --- Triggers ----------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class ScheduledTriggerProperties(_Checked):
+@attrs.frozen(kw_only=True, repr=False)
+class ScheduledTriggerProperties(_Sensitive):
     """The settings of a flow run on a schedule. AWS shape ``ScheduledTriggerProperties``."""
 
     schedule_expression: str
@@ -308,16 +318,16 @@ class ScheduledTriggerProperties(_Checked):
     """The start of the data range of the first run; should be in the past. Wire ``FirstExecutionFrom``."""
 
 
-@attrs.frozen(kw_only=True)
-class TriggerProperties(_Checked):
+@attrs.frozen(kw_only=True, repr=False)
+class TriggerProperties(_Sensitive):
     """The settings of the flow trigger; only scheduled triggers have any. AWS shape ``TriggerProperties``."""
 
     scheduled: ScheduledTriggerProperties | None = None
     """The schedule of a ``Scheduled`` trigger. Wire ``Scheduled``."""
 
 
-@attrs.frozen(kw_only=True)
-class TriggerConfig(_Checked):
+@attrs.frozen(kw_only=True, repr=False)
+class TriggerConfig(_Sensitive):
     """When the flow runs. AWS shape ``TriggerConfig``."""
 
     trigger_type: TriggerType
@@ -330,12 +340,8 @@ class TriggerConfig(_Checked):
 # --- Flow definition ---------------------------------------------------------
 
 
-def _flow_repr(flow: FlowDefinition[Any]) -> str:
-    return f"{type(flow).__name__}(<sensitive>)"
-
-
 @attrs.frozen(kw_only=True, repr=False)
-class FlowDefinition(_Checked, Generic[OperatorT]):
+class FlowDefinition(_Sensitive, Generic[OperatorT]):
     """How Customer Profiles creates and runs the Amazon AppFlow flow that feeds it.
 
     AWS shape ``FlowDefinition``. AWS marks the whole structure sensitive: its
@@ -364,9 +370,6 @@ class FlowDefinition(_Checked, Generic[OperatorT]):
         if isinstance(self.tasks, list):
             object.__setattr__(self, "tasks", tuple(self.tasks))
         _validation_hook.on_init(self)
-
-    def __repr__(self) -> str:
-        return _flow_repr(self)
 
 
 AnyFlowDefinition: TypeAlias = Union[

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import sys
 import warnings
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -46,7 +46,7 @@ _MODEL_CONSTRAINTS = frozenset({"type", "required", "unknown-key", "enum", "min"
 
 
 @contextmanager
-def skip_rules(*rule_ids: str) -> Iterator[None]:
+def skip_rules(*rule_ids: str) -> Generator[None, None, None]:
     """Skip documented rules (``"K4"``, ``"K7"``..., or ``"all"``) inside a ``with`` block.
 
     Applies to objects built and requests sent inside the block, in this thread
@@ -95,12 +95,15 @@ def _child_fields(shape: str) -> tuple[str, ...]:
     if found is None:
         from customer_profiles_typed import _model
 
-        members = _model.shape(shape).members  # type: ignore[attr-defined]
+        members = _model.members(_model.shape(shape))
         found = tuple(
             python
             for python, wire in _wire.FIELDS[shape].items()
             if members[wire].type_name == "structure"
-            or (members[wire].type_name == "list" and members[wire].member.type_name == "structure")
+            or (
+                members[wire].type_name == "list"
+                and _model.list_member(members[wire]).type_name == "structure"
+            )
         )
         _CHILD_FIELDS[shape] = found
     return found
@@ -129,7 +132,7 @@ def _objects(obj: object, path: Path) -> Iterator[tuple[object, Path]]:
 
 def _user_stacklevel() -> int:
     """The ``stacklevel`` that points a warning at the first frame outside this library."""
-    frame = sys._getframe(1)
+    frame = sys._getframe(1)  # pyright: ignore[reportPrivateUsage] - the cheap way to walk the stack
     level = 1
     while frame is not None:
         name = frame.f_globals.get("__name__", "")

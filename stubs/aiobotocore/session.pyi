@@ -2,9 +2,18 @@ from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 from botocore.config import Config
-from botocore.session import Session
+from botocore.hooks import BaseEventHooks
 
-class AioSession(Session):
+class AioSession:
+    # Subclasses botocore's Session at run time, with coroutine versions of its
+    # methods; only what this library calls is declared.
+    def __init__(
+        self,
+        session_vars: Any = None,
+        event_hooks: BaseEventHooks | None = None,
+        include_builtin_handlers: bool = True,
+        profile: str | None = None,
+    ) -> None: ...
     # The client's operation methods are generated per service at run time.
     def create_client(
         self,
