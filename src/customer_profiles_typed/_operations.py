@@ -8,7 +8,8 @@ reading the response, and turning boto3's exceptions into this library's.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Generator, Mapping
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -17,6 +18,8 @@ from customer_profiles_typed import _checks, validation
 from customer_profiles_typed._paths import ROOT
 from customer_profiles_typed.errors import (
     CustomerProfilesError,
+    TransportError,
+    ValidationError,
     service_error_from,
     transport_error_from,
 )
@@ -104,25 +107,47 @@ def list_account_integrations(
     )
 
 
-def integration(response: Mapping[str, Any]) -> Integration:
+@contextmanager
+def _reading(operation: str) -> Generator[None, None, None]:
+    """Report a response that lacks required members or has wrong types as ``TransportError``.
+
+    The request went out and may have taken effect, so this is not the caller's
+    ``ValidationError`` ("nothing was sent"): it is an answer that could not be
+    used. The problems found are the ``ValidationError`` chained as ``__cause__``.
+    """
+    try:
+        yield
+    except ValidationError as error:
+        raise TransportError(f"the response could not be read: {error}", operation=operation) from error
+
+
+def integration(response: Mapping[str, Any], operation: str) -> Integration:
     """The ``Integration`` of a put or get response."""
-    return Integration.from_boto3(response)
+    with _reading(operation):
+        return Integration.from_boto3(response)
 
 
-def page(response: Mapping[str, Any]) -> tuple[list[Integration], str | None]:
-    """The integrations of one list page, and the token of the next page (``None``: last)."""
-    validation.check_response("ListIntegrationsResponse", response)
-    meta = response.get("ResponseMetadata")
-    items: list[Mapping[str, Any]] = list(response.get("Items") or [])
-    if isinstance(meta, Mapping):
-        items = [{**item, "ResponseMetadata": meta} for item in items]
-    token = response.get("NextToken")
-    return [Integration.from_boto3(item) for item in items], token or None
+def page(response: Mapping[str, Any], operation: str) -> tuple[list[Integration], str | None]:
+    """The integrations of one list page, and the token of the next page (``None``: last).
+
+    A page without ``Items`` is an empty page: the model makes ``Items``
+    optional, and botocore gives an answer whose body is not JSON the same shape.
+    """
+    with _reading(operation):
+        validation.check_response(f"{operation}Response", response)
+        meta = response.get("ResponseMetadata")
+        items: list[Mapping[str, Any]] = list(response.get("Items") or [])
+        if isinstance(meta, Mapping):
+            items = [{**item, "ResponseMetadata": meta} for item in items]
+        token = response.get("NextToken")
+        return [Integration.from_boto3(item) for item in items], token or None
 
 
-def deleted(response: Mapping[str, Any]) -> str:
+def deleted(response: Mapping[str, Any], operation: str) -> str:
     """The message of a ``DeleteIntegration`` response."""
-    return str(response.get("Message") or "")
+    with _reading(operation):
+        validation.check_response(f"{operation}Response", response)
+    return str(response["Message"])
 
 
 def translate(error: Exception, operation: str) -> CustomerProfilesError | None:

@@ -135,12 +135,14 @@ class AsyncIntegrationClient:
             request.object_type_name,
             "<sensitive>" if request.flow_definition is not None else None,
         )
-        return _operations.integration(await self._send(_operations.put_integration(request)))
+        return _operations.integration(
+            await self._send(_operations.put_integration(request)), "PutIntegration"
+        )
 
     async def get_integration(self, *, domain_name: str, uri: str) -> Integration:
         """Return the integration of a domain with this URI; see ``IntegrationClient.get_integration``."""
         return _operations.integration(
-            await self._send(_operations.get_integration(domain_name, uri))
+            await self._send(_operations.get_integration(domain_name, uri)), "GetIntegration"
         )
 
     def list_integrations(
@@ -182,7 +184,7 @@ class AsyncIntegrationClient:
         """Remove an integration from a domain; return AWS's confirmation message."""
         logger.debug("DeleteIntegration domain=%s uri=%s", domain_name, uri)
         return _operations.deleted(
-            await self._send(_operations.delete_integration(domain_name, uri))
+            await self._send(_operations.delete_integration(domain_name, uri)), "DeleteIntegration"
         )
 
     async def _pages(
@@ -190,7 +192,7 @@ class AsyncIntegrationClient:
     ) -> AsyncIterator[Integration]:
         call = first
         while True:
-            items, token = _operations.page(await self._send(call))
+            items, token = _operations.page(await self._send(call), call.operation)
             for item in items:
                 yield item
             if token is None:

@@ -112,7 +112,7 @@ class IntegrationClient:
         The arguments are those of ``PutIntegrationRequest``. Raises
         ``ValidationError`` before sending anything if the request is invalid,
         a ``ServiceError`` subclass if AWS refuses it, ``TransportError`` if no
-        answer comes back.
+        usable answer comes back (the integration may then have been written).
         """
         request = PutIntegrationRequest(
             domain_name=domain_name,
@@ -136,7 +136,9 @@ class IntegrationClient:
             request.object_type_name,
             "<sensitive>" if request.flow_definition is not None else None,
         )
-        integration = _operations.integration(self._send(_operations.put_integration(request)))
+        integration = _operations.integration(
+            self._send(_operations.put_integration(request)), "PutIntegration"
+        )
         logger.debug(
             "PutIntegration done uri=%s request_id=%s", integration.uri, integration.request_id
         )
@@ -148,7 +150,7 @@ class IntegrationClient:
         Raises ``ResourceNotFoundError`` if there is none.
         """
         return _operations.integration(
-            self._send(_operations.get_integration(domain_name, uri))
+            self._send(_operations.get_integration(domain_name, uri)), "GetIntegration"
         )
 
     def list_integrations(
@@ -191,14 +193,16 @@ class IntegrationClient:
     def delete_integration(self, *, domain_name: str, uri: str) -> str:
         """Remove an integration from a domain; return AWS's confirmation message."""
         logger.debug("DeleteIntegration domain=%s uri=%s", domain_name, uri)
-        return _operations.deleted(self._send(_operations.delete_integration(domain_name, uri)))
+        return _operations.deleted(
+            self._send(_operations.delete_integration(domain_name, uri)), "DeleteIntegration"
+        )
 
     def _pages(
         self, first: _operations.Call, following: Callable[[str], _operations.Call]
     ) -> Iterator[Integration]:
         call = first
         while True:
-            items, token = _operations.page(self._send(call))
+            items, token = _operations.page(self._send(call), call.operation)
             yield from items
             if token is None:
                 return
