@@ -4,6 +4,11 @@ Built on aiobotocore (install ``customer-profiles-typed[async]``). It shares the
 models, the converter, validation and the error mapping with the sync client;
 only the call to AWS is awaited. Lists are async iterators that fetch pages as
 they are consumed.
+
+One difference comes from aiohttp, under aiobotocore: when the server closes
+the connection without answering an idempotent HTTP request (GET or PUT:
+``ListIntegrations``, ``PutIntegration``), aiohttp sends it once more by
+itself, whatever botocore's retry settings say.
 """
 
 from __future__ import annotations
