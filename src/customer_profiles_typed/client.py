@@ -226,9 +226,9 @@ def _build_client(
     endpoint_url: str | None,
     config: Config | None,
 ) -> CustomerProfilesClient:
-    import boto3
+    from boto3.session import Session
 
-    factory = session if session is not None else boto3.session.Session()
+    factory = session if session is not None else Session()
     client: CustomerProfilesClient = factory.client(
         _model.SERVICE_NAME, region_name=region_name, endpoint_url=endpoint_url, config=config
     )
