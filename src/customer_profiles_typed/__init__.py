@@ -56,7 +56,7 @@ from customer_profiles_typed.models import (
     TriggerProperties,
     ZendeskSourceProperties,
 )
-from customer_profiles_typed.validation import skip_rules
+from customer_profiles_typed._validation_hook import skip_rules
 
 __all__ = [
     "AccessDeniedError",

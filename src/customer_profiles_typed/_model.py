@@ -23,8 +23,9 @@ def service_model() -> ServiceModel:
     return botocore.session.get_session().get_service_model(SERVICE_NAME)
 
 
+@functools.cache
 def shape(name: str) -> Shape:
-    """A shape of the model by name, e.g. ``"FlowDefinition"``."""
+    """A shape of the model by name, e.g. ``"FlowDefinition"`` (built once, then shared)."""
     return service_model().shape_for(name)
 
 

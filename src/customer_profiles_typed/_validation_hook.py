@@ -41,6 +41,22 @@ def deferred() -> Generator[None, None, None]:
         _deferred.reset(token)
 
 
+@contextmanager
+def skip_rules(*rule_ids: str) -> Generator[None, None, None]:
+    """Skip documented rules (``"K4"``, ``"K7"``..., or ``"all"``) inside a ``with`` block.
+
+    Applies to objects built and requests sent inside the block, in this thread
+    or task. The AWS model's own constraints (required members, types, lengths,
+    patterns, enum values) are never skipped::
+
+        with skip_rules("K4"):
+            flow = FlowDefinition(...)  # no projection task: accepted
+            client.put_integration(domain_name="d", flow_definition=flow)
+    """
+    with skipping(frozenset(rule_ids)):
+        yield
+
+
 def skipped_rules() -> frozenset[str]:
     """The rule IDs skipped in the current context (``"all"`` skips every rule)."""
     return _skipped.get()

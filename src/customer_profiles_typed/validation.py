@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import sys
 import warnings
-from collections.abc import Generator, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 from customer_profiles_typed import _checks, _validation_hook, _wire
 from customer_profiles_typed._checks import Finding
 from customer_profiles_typed._paths import ROOT, Path
+from customer_profiles_typed._validation_hook import skip_rules
 from customer_profiles_typed.errors import ValidationError, ValidationProblem, ValidationWarning
 from customer_profiles_typed.rules import RULES, Rule, rules_for
 
@@ -43,22 +43,6 @@ _RESPONSE_PROBLEMS = frozenset({"type", "required"})
 """The only problems a response is checked for (``check_response``)."""
 
 _MODEL_CONSTRAINTS = frozenset({"type", "required", "unknown-key", "enum", "min", "max", "pattern"})
-
-
-@contextmanager
-def skip_rules(*rule_ids: str) -> Generator[None, None, None]:
-    """Skip documented rules (``"K4"``, ``"K7"``..., or ``"all"``) inside a ``with`` block.
-
-    Applies to objects built and requests sent inside the block, in this thread
-    or task. The AWS model's own constraints (required members, types, lengths,
-    patterns, enum values) are never skipped::
-
-        with skip_rules("K4"):
-            flow = FlowDefinition(...)  # no projection task: accepted
-            client.put_integration(domain_name="d", flow_definition=flow)
-    """
-    with _validation_hook.skipping(frozenset(rule_ids)):
-        yield
 
 
 def _skipped(finding: Finding, skipped: frozenset[str]) -> bool:
