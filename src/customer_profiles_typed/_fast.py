@@ -87,7 +87,7 @@ class _Compiler:
             body.append("    return True")
         else:
             known = self.constant(frozenset(members), "known")
-            body.append("    if not isinstance(v, Mapping): return False")
+            body.append("    if type(v) is not dict and not isinstance(v, Mapping): return False")
             body.append("    for k, x in v.items():")
             body.append(f"        if x is None or k not in {known}: return False")
             for wire, member in members.items():
@@ -165,7 +165,7 @@ class _Compiler:
         return lines
 
     def map_checks(self, shape: Shape, var: str) -> list[str]:
-        lines = [f"if not isinstance({var}, Mapping): return False"]
+        lines = [f"if type({var}) is not dict and not isinstance({var}, Mapping): return False"]
         lines += self.size_checks(shape, var)
         key, item = f"k{self.counter}", f"i{self.counter}"
         self.counter += 1
@@ -193,7 +193,7 @@ class _Compiler:
                 return [f"if not isinstance({var}, {cls}): return False"]
             values = self.constant(frozenset(allowed), "values")
             return [
-                f"if isinstance({var}, Enum): {var} = {var}.value",
+                f"if type({var}) is not str and isinstance({var}, Enum): {var} = {var}.value",
                 f"if type({var}) is not str or {var} not in {values}: return False",
             ]
         lines = [f"if not isinstance({var}, str): return False"]

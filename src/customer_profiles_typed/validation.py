@@ -20,7 +20,7 @@ from __future__ import annotations
 import sys
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from customer_profiles_typed import _checks, _validation_hook, _wire
 from customer_profiles_typed._checks import Finding
@@ -65,12 +65,26 @@ def _skipped_rule(rule: Rule, skipped: frozenset[str]) -> bool:
     return ALL_RULES in skipped or rule.id in skipped
 
 
-def _rule_findings(obj: object, path: Path, skipped: frozenset[str]) -> Iterator[Finding]:
-    for rule in rules_for(type(obj)):
-        if _skipped_rule(rule, skipped):
-            continue
+def _active_rules(cls: type, skipped: frozenset[str]) -> tuple[Rule, ...]:
+    """The rules of a class that are not skipped (cached per class and skipped set)."""
+    key = (cls, skipped)
+    found = _ACTIVE.get(key)
+    if found is None:
+        found = _ACTIVE[key] = tuple(
+            rule for rule in rules_for(cls) if not _skipped_rule(rule, skipped)
+        )
+    return found
+
+
+_ACTIVE: dict[tuple[type, frozenset[str]], tuple[Rule, ...]] = {}
+
+
+def _rule_findings(obj: object, path: Path, skipped: frozenset[str]) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in _active_rules(type(obj), skipped):
         for where, message in rule.check(obj, path):
-            yield Finding(where, message, rule.id, warning=rule.severity == "warning")
+            findings.append(Finding(where, message, rule.id, warning=rule.severity == "warning"))
+    return findings
 
 
 def _child_fields(shape: str) -> tuple[str, ...]:
@@ -110,8 +124,12 @@ def _objects(obj: object, path: Path) -> Iterator[tuple[object, Path]]:
         elif type(value) in _wire.CLASS_SHAPES:
             yield from _objects(value, where)
         elif isinstance(value, tuple):
-            for position, item in enumerate(value):  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]
-                yield from _objects(item, where.index(position))  # pyright: ignore[reportUnknownArgumentType]
+            items = cast("tuple[object, ...]", value)
+            for position, item in enumerate(items):
+                if _child_fields(_wire.CLASS_SHAPES[type(item)]):
+                    yield from _objects(item, where.index(position))
+                else:  # a leaf (every Task): no generator of its own
+                    yield item, where.index(position)
 
 
 def _user_stacklevel() -> int:
