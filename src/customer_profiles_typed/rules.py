@@ -20,7 +20,8 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta, timezone
-from typing import Any, Literal, TypeVar
+from enum import Enum
+from typing import Any, Literal, TypeVar, cast
 
 import attrs
 
@@ -202,12 +203,11 @@ OPERATORS_BY_TASK_TYPE: dict[TaskType, frozenset[str]] = {
 
 
 def _operator_name(task: Task[Any]) -> str:
-    operator: object = task.connector_operator
+    operator: Enum = task.connector_operator
     if type(operator) in CONNECTOR_BY_OPERATOR:
         # An operator enum member: its value, read without the ``.value`` descriptor
         # (this runs several times per task, and a flow can hold thousands).
-        value: str = operator._value_  # type: ignore[attr-defined]
-        return value
+        return cast(str, operator._value_)
     return str(getattr(operator, "value", operator))
 
 
