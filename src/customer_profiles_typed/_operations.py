@@ -8,14 +8,12 @@ reading the response, and turning boto3's exceptions into this library's.
 
 from __future__ import annotations
 
-from collections.abc import Generator, Mapping
+from collections.abc import Callable, Generator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from customer_profiles_typed import _checks, validation
-from customer_profiles_typed._paths import ROOT
 from customer_profiles_typed.errors import (
     CustomerProfilesError,
     TransportError,
@@ -43,8 +41,10 @@ class Call:
 
 def _checked(operation: str, method: str, shape: str, kwargs: dict[str, Any]) -> Call:
     """Drop absent arguments, check the rest against the AWS model, and make the call."""
+    from customer_profiles_typed import validation
+
     present = {key: value for key, value in kwargs.items() if value is not None}
-    validation._report(_checks.check_wire(shape, present, ROOT), operation)  # pyright: ignore[reportPrivateUsage]
+    validation.check_input(shape, present, subject=operation)
     return Call(operation, method, present)
 
 
@@ -73,38 +73,54 @@ def delete_integration(domain_name: str, uri: str) -> Call:
     )
 
 
-def list_integrations(
-    domain_name: str, include_hidden: bool | None, page_size: int | None, next_token: str | None
-) -> Call:
-    """One page of ``ListIntegrations``."""
-    return _checked(
-        "ListIntegrations",
-        "list_integrations",
-        "ListIntegrationsRequest",
-        {
-            "DomainName": domain_name,
-            "IncludeHidden": include_hidden,
-            "MaxResults": page_size,
-            "NextToken": next_token,
-        },
-    )
+@attrs.frozen
+class Listing:
+    """The calls of a paginated list: the first page's, and how to ask for the next one."""
+
+    first: Call
+    """The call of the first page, checked already."""
+    following: Callable[[str], Call]
+    """The call of the page after a ``NextToken``."""
+
+
+def list_integrations(domain_name: str, include_hidden: bool | None, page_size: int | None) -> Listing:
+    """The pages of ``ListIntegrations``; the arguments are checked now."""
+
+    def call(next_token: str | None) -> Call:
+        return _checked(
+            "ListIntegrations",
+            "list_integrations",
+            "ListIntegrationsRequest",
+            {
+                "DomainName": domain_name,
+                "IncludeHidden": include_hidden,
+                "MaxResults": page_size,
+                "NextToken": next_token,
+            },
+        )
+
+    return Listing(call(None), call)
 
 
 def list_account_integrations(
-    uri: str, include_hidden: bool | None, page_size: int | None, next_token: str | None
-) -> Call:
-    """One page of ``ListAccountIntegrations``."""
-    return _checked(
-        "ListAccountIntegrations",
-        "list_account_integrations",
-        "ListAccountIntegrationsRequest",
-        {
-            "Uri": uri,
-            "IncludeHidden": include_hidden,
-            "MaxResults": page_size,
-            "NextToken": next_token,
-        },
-    )
+    uri: str, include_hidden: bool | None, page_size: int | None
+) -> Listing:
+    """The pages of ``ListAccountIntegrations``; the arguments are checked now."""
+
+    def call(next_token: str | None) -> Call:
+        return _checked(
+            "ListAccountIntegrations",
+            "list_account_integrations",
+            "ListAccountIntegrationsRequest",
+            {
+                "Uri": uri,
+                "IncludeHidden": include_hidden,
+                "MaxResults": page_size,
+                "NextToken": next_token,
+            },
+        )
+
+    return Listing(call(None), call)
 
 
 @contextmanager
@@ -133,6 +149,8 @@ def page(response: Mapping[str, Any], operation: str) -> tuple[list[Integration]
     A page without ``Items`` is an empty page: the model makes ``Items``
     optional, and botocore gives an answer whose body is not JSON the same shape.
     """
+    from customer_profiles_typed import validation
+
     with _reading(operation):
         validation.check_response(f"{operation}Response", response)
         meta = response.get("ResponseMetadata")
@@ -145,6 +163,8 @@ def page(response: Mapping[str, Any], operation: str) -> tuple[list[Integration]
 
 def deleted(response: Mapping[str, Any], operation: str) -> str:
     """The message of a ``DeleteIntegration`` response."""
+    from customer_profiles_typed import validation
+
     with _reading(operation):
         validation.check_response(f"{operation}Response", response)
     return str(response["Message"])

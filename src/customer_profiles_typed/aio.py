@@ -13,7 +13,7 @@ itself, whatever botocore's retry settings say.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterable, Mapping
+from collections.abc import AsyncIterator, Iterable, Mapping
 from contextlib import AsyncExitStack
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -161,13 +161,7 @@ class AsyncIntegrationClient:
 
         The arguments are checked now; pages are fetched as the iteration goes.
         """
-        first = _operations.list_integrations(domain_name, include_hidden, page_size, None)
-        return self._pages(
-            first,
-            lambda token: _operations.list_integrations(
-                domain_name, include_hidden, page_size, token
-            ),
-        )
+        return self._pages(_operations.list_integrations(domain_name, include_hidden, page_size))
 
     def list_account_integrations(
         self,
@@ -177,13 +171,7 @@ class AsyncIntegrationClient:
         page_size: int | None = None,
     ) -> AsyncIterator[Integration]:
         """Iterate (``async for``) over the integrations of every domain that use this URI."""
-        first = _operations.list_account_integrations(uri, include_hidden, page_size, None)
-        return self._pages(
-            first,
-            lambda token: _operations.list_account_integrations(
-                uri, include_hidden, page_size, token
-            ),
-        )
+        return self._pages(_operations.list_account_integrations(uri, include_hidden, page_size))
 
     async def delete_integration(self, *, domain_name: str, uri: str) -> str:
         """Remove an integration from a domain; return AWS's confirmation message."""
@@ -192,17 +180,15 @@ class AsyncIntegrationClient:
             await self._send(_operations.delete_integration(domain_name, uri)), "DeleteIntegration"
         )
 
-    async def _pages(
-        self, first: _operations.Call, following: Callable[[str], _operations.Call]
-    ) -> AsyncIterator[Integration]:
-        call = first
+    async def _pages(self, listing: _operations.Listing) -> AsyncIterator[Integration]:
+        call = listing.first
         while True:
             items, token = _operations.page(await self._send(call), call.operation)
             for item in items:
                 yield item
             if token is None:
                 return
-            call = following(token)
+            call = listing.following(token)
 
     async def _send(self, call: _operations.Call) -> Mapping[str, Any]:
         """Make one aiobotocore call, mapping its failures onto this library's errors."""

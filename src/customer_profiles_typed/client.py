@@ -11,7 +11,7 @@ sensitive.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, Union
 
 from customer_profiles_typed import _model, _operations
@@ -166,13 +166,7 @@ class IntegrationClient:
         ``include_hidden`` also lists integrations AWS hides by default. The
         arguments are checked now; the first page is fetched on first ``next()``.
         """
-        first = _operations.list_integrations(domain_name, include_hidden, page_size, None)
-        return self._pages(
-            first,
-            lambda token: _operations.list_integrations(
-                domain_name, include_hidden, page_size, token
-            ),
-        )
+        return self._pages(_operations.list_integrations(domain_name, include_hidden, page_size))
 
     def list_account_integrations(
         self,
@@ -182,13 +176,7 @@ class IntegrationClient:
         page_size: int | None = None,
     ) -> Iterator[Integration]:
         """Iterate over the integrations of every domain of the account that use this URI."""
-        first = _operations.list_account_integrations(uri, include_hidden, page_size, None)
-        return self._pages(
-            first,
-            lambda token: _operations.list_account_integrations(
-                uri, include_hidden, page_size, token
-            ),
-        )
+        return self._pages(_operations.list_account_integrations(uri, include_hidden, page_size))
 
     def delete_integration(self, *, domain_name: str, uri: str) -> str:
         """Remove an integration from a domain; return AWS's confirmation message."""
@@ -197,16 +185,14 @@ class IntegrationClient:
             self._send(_operations.delete_integration(domain_name, uri)), "DeleteIntegration"
         )
 
-    def _pages(
-        self, first: _operations.Call, following: Callable[[str], _operations.Call]
-    ) -> Iterator[Integration]:
-        call = first
+    def _pages(self, listing: _operations.Listing) -> Iterator[Integration]:
+        call = listing.first
         while True:
             items, token = _operations.page(self._send(call), call.operation)
             yield from items
             if token is None:
                 return
-            call = following(token)
+            call = listing.following(token)
 
     def _send(self, call: _operations.Call) -> Mapping[str, Any]:
         """Make one boto3 call, mapping its failures onto this library's errors."""

@@ -29,7 +29,15 @@ from customer_profiles_typed._validation_hook import skip_rules
 from customer_profiles_typed.errors import ValidationError, ValidationProblem, ValidationWarning
 from customer_profiles_typed.rules import RULES, Rule, rules_for
 
-__all__ = ["RULES", "Rule", "check_new_object", "parse_request", "skip_rules"]
+__all__ = [
+    "RULES",
+    "Rule",
+    "check_input",
+    "check_new_object",
+    "check_response",
+    "parse_request",
+    "skip_rules",
+]
 
 T = TypeVar("T")
 
@@ -203,6 +211,11 @@ def parse_request(cls: type[T], kwargs: Mapping[str, Any], *, skip_rules: Iterab
         findings += _rule_findings(obj, path, skipped)
     _report(findings, "request")
     return request
+
+
+def check_input(shape: str, kwargs: Mapping[str, Any], *, subject: str) -> None:
+    """Check the keyword arguments of an operation against its input shape, strictly."""
+    _report(_checks.check_wire(shape, kwargs, ROOT), subject)
 
 
 def check_response(shape: str, response: Mapping[str, Any]) -> None:
