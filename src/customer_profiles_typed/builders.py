@@ -1,0 +1,380 @@
+"""Builders for the usual flow: project the source fields, map each one, run on a trigger.
+
+They save typing, never hide fields: each returns the same plain model objects
+you would write by hand (a ``FlowDefinition`` you can read, change with
+``attrs.evolve`` or send as is), in the canonical shape of the AWS examples:
+
+- one ``Filter`` task with the ``PROJECTION`` operator listing every source field, first;
+- one ``Map`` task with ``NO_OP`` per field, with its ``DestinationField`` and
+  ``TaskProperties`` (``{}``, or the ``SOURCE_DATA_TYPE``/``DESTINATION_DATA_TYPE``
+  you give);
+- a trigger from ``scheduled_trigger(rate(15, "minutes"))`` or ``on_demand_trigger()``.
+
+::
+
+    flow = s3_flow(
+        flow_name="customers-from-s3",
+        kms_arn=KMS_KEY,
+        bucket_name="example-customer-exports",
+        bucket_prefix="customers/",
+        fields=["customer_id", "email", FieldMapping("tel", "phone")],
+        trigger=scheduled_trigger(rate(15, "minutes"), data_pull_mode=DataPullMode.INCREMENTAL),
+    )
+
+The objects check themselves as they are built, as any model object does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Literal, TypeAlias, Union, cast
+
+import attrs
+
+from customer_profiles_typed import _wire
+from customer_profiles_typed.enums import (
+    DataPullMode,
+    MarketoConnectorOperator,
+    OperatorPropertiesKeys,
+    S3ConnectorOperator,
+    SalesforceConnectorOperator,
+    ServiceNowConnectorOperator,
+    TaskType,
+    TriggerType,
+    ZendeskConnectorOperator,
+)
+from customer_profiles_typed.models import (
+    FlowDefinition,
+    IncrementalPullConfig,
+    MarketoSourceProperties,
+    OperatorT,
+    S3SourceProperties,
+    SalesforceSourceProperties,
+    ScheduledTriggerProperties,
+    ServiceNowSourceProperties,
+    SourceConnectorProperties,
+    SourceFlowConfig,
+    Task,
+    TriggerConfig,
+    TriggerProperties,
+    ZendeskSourceProperties,
+)
+
+__all__ = [
+    "FieldMapping",
+    "Fields",
+    "RateUnit",
+    "flow_definition",
+    "mapping_tasks",
+    "marketo_flow",
+    "on_demand_trigger",
+    "rate",
+    "s3_flow",
+    "salesforce_flow",
+    "scheduled_trigger",
+    "servicenow_flow",
+    "zendesk_flow",
+]
+
+
+@attrs.frozen
+class FieldMapping:
+    """One source field mapped to a destination field, with optional data types.
+
+    ``FieldMapping("tel", "phone", source_data_type="string")`` becomes a ``Map``
+    task from ``tel`` to ``phone`` with ``SOURCE_DATA_TYPE: string``. Without a
+    destination, the field keeps its source name (the AWS example's choice).
+    """
+
+    source: str
+    """The source field (a CSV column, a Salesforce field...)."""
+
+    destination: str | None = None
+    """The destination field; ``None`` keeps the source name."""
+
+    source_data_type: str | None = attrs.field(default=None, kw_only=True)
+    """The ``SOURCE_DATA_TYPE`` task property, e.g. ``"string"``; connector-specific, free-form."""
+
+    destination_data_type: str | None = attrs.field(default=None, kw_only=True)
+    """The ``DESTINATION_DATA_TYPE`` task property, e.g. ``"string"``."""
+
+
+Fields: TypeAlias = Union[Mapping[str, str], Iterable[Union[str, FieldMapping]]]
+"""The fields of a flow: ``{"source": "destination", ...}``, or a list of names and ``FieldMapping``\\ s."""
+
+RateUnit: TypeAlias = Literal["minute", "minutes", "hour", "hours", "day", "days"]
+"""The units of a ``rate(...)`` schedule; singular forms are written plural, as AppFlow wants."""
+
+
+def rate(every: int, unit: RateUnit) -> str:
+    """AppFlow's rate expression: ``rate(15, "minutes")`` is ``"rate(15minutes)"``.
+
+    No space and a plural unit, always (rule G5): ``rate(1, "day")`` is
+    ``"rate(1days)"``. Raises ``ValueError`` for a count below 1 or an unknown unit.
+    """
+    count = cast(object, every)
+    if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+        raise ValueError(f"a rate needs a whole count of at least 1, got {every!r}")
+    plural = unit if unit.endswith("s") else f"{unit}s"
+    if plural not in ("minutes", "hours", "days"):
+        raise ValueError(f"a rate's unit is minutes, hours or days, got {unit!r}")
+    return f"rate({every}{plural})"
+
+
+def scheduled_trigger(
+    schedule_expression: str,
+    *,
+    data_pull_mode: DataPullMode | None = None,
+    schedule_start_time: datetime | None = None,
+    schedule_end_time: datetime | None = None,
+    timezone: str | None = None,
+    schedule_offset: int | None = None,
+    first_execution_from: datetime | None = None,
+) -> TriggerConfig:
+    """A ``Scheduled`` trigger: ``scheduled_trigger(rate(1, "hours"), data_pull_mode=DataPullMode.COMPLETE)``.
+
+    The arguments are the fields of ``ScheduledTriggerProperties``; those left
+    out are left out of the request (AWS's defaults apply).
+    """
+    return TriggerConfig(
+        trigger_type=TriggerType.SCHEDULED,
+        trigger_properties=TriggerProperties(
+            scheduled=ScheduledTriggerProperties(
+                schedule_expression=schedule_expression,
+                data_pull_mode=data_pull_mode,
+                schedule_start_time=schedule_start_time,
+                schedule_end_time=schedule_end_time,
+                timezone=timezone,
+                schedule_offset=schedule_offset,
+                first_execution_from=first_execution_from,
+            )
+        ),
+    )
+
+
+def on_demand_trigger() -> TriggerConfig:
+    """An ``OnDemand`` trigger: the flow runs when started with AppFlow's ``StartFlow``."""
+    return TriggerConfig(trigger_type=TriggerType.ON_DEMAND)
+
+
+def _mappings(fields: Fields) -> list[FieldMapping]:
+    if isinstance(fields, str):
+        raise TypeError("fields is a list of field names or a mapping, not a single string")
+    if isinstance(fields, Mapping):
+        pairs = cast("Mapping[str, str]", fields)
+        found = [FieldMapping(source, destination) for source, destination in pairs.items()]
+    else:
+        found = [item if isinstance(item, FieldMapping) else FieldMapping(item) for item in fields]
+    if not found:
+        raise ValueError("a flow needs at least one field")
+    return found
+
+
+def _map_properties(field: FieldMapping) -> dict[OperatorPropertiesKeys, str]:
+    properties: dict[OperatorPropertiesKeys, str] = {}
+    if field.source_data_type is not None:
+        properties[OperatorPropertiesKeys.SOURCE_DATA_TYPE] = field.source_data_type
+    if field.destination_data_type is not None:
+        properties[OperatorPropertiesKeys.DESTINATION_DATA_TYPE] = field.destination_data_type
+    return properties
+
+
+def mapping_tasks(operators: type[OperatorT], fields: Fields) -> list[Task[OperatorT]]:
+    """The projection ``Filter`` task, then one ``Map``/``NO_OP`` task per field.
+
+    ``operators`` is the source connector's operator enum, e.g.
+    ``mapping_tasks(S3ConnectorOperator, ["id", "email"])``. A source field
+    mapped twice is projected once.
+    """
+    mappings = _mappings(fields)
+    projected = list(dict.fromkeys(field.source for field in mappings))
+    tasks: list[Task[OperatorT]] = [
+        Task(
+            task_type=TaskType.FILTER,
+            source_fields=projected,
+            connector_operator=operators.PROJECTION,
+        )
+    ]
+    tasks += [
+        Task(
+            task_type=TaskType.MAP,
+            source_fields=[field.source],
+            destination_field=field.destination if field.destination is not None else field.source,
+            connector_operator=operators.NO_OP,
+            task_properties=_map_properties(field),
+        )
+        for field in mappings
+    ]
+    return tasks
+
+
+def _incremental(datetime_type_field_name: str | None) -> IncrementalPullConfig | None:
+    if datetime_type_field_name is None:
+        return None
+    return IncrementalPullConfig(datetime_type_field_name=datetime_type_field_name)
+
+
+def flow_definition(
+    *,
+    flow_name: str,
+    kms_arn: str,
+    source: SourceConnectorProperties[OperatorT],
+    fields: Fields,
+    trigger: TriggerConfig,
+    connector_profile_name: str | None = None,
+    incremental_pull_config: IncrementalPullConfig | None = None,
+    description: str | None = None,
+) -> FlowDefinition[OperatorT]:
+    """A flow from any source: its fields projected and mapped, run by ``trigger``.
+
+    ``source`` is the source properties object (``S3SourceProperties(...)``,
+    ``ZendeskSourceProperties(...)``...); it fixes the operator enum of every
+    task, so the result is typed ``FlowDefinition[<that connector's operators>]``.
+    """
+    operators = cast("type[OperatorT]", _wire.connector_of(source).operator_enum)
+    return FlowDefinition(
+        flow_name=flow_name,
+        kms_arn=kms_arn,
+        source_flow_config=SourceFlowConfig(
+            source_connector_properties=source,
+            connector_profile_name=connector_profile_name,
+            incremental_pull_config=incremental_pull_config,
+        ),
+        tasks=mapping_tasks(operators, fields),
+        trigger_config=trigger,
+        description=description,
+    )
+
+
+def s3_flow(
+    *,
+    flow_name: str,
+    kms_arn: str,
+    bucket_name: str,
+    fields: Fields,
+    trigger: TriggerConfig,
+    bucket_prefix: str | None = None,
+    datetime_type_field_name: str | None = None,
+    description: str | None = None,
+) -> FlowDefinition[S3ConnectorOperator]:
+    """A flow that reads the files under ``bucket_prefix`` of an S3 bucket (no connector profile).
+
+    ``kms_arn`` is normally the domain's key. S3 schedules run at most every 15
+    minutes (rule G6).
+    """
+    return flow_definition(
+        flow_name=flow_name,
+        kms_arn=kms_arn,
+        source=S3SourceProperties(bucket_name=bucket_name, bucket_prefix=bucket_prefix),
+        fields=fields,
+        trigger=trigger,
+        incremental_pull_config=_incremental(datetime_type_field_name),
+        description=description,
+    )
+
+
+def salesforce_flow(
+    *,
+    flow_name: str,
+    kms_arn: str,
+    object: str,
+    connector_profile_name: str,
+    fields: Fields,
+    trigger: TriggerConfig,
+    enable_dynamic_field_update: bool | None = None,
+    include_deleted_records: bool | None = None,
+    datetime_type_field_name: str | None = None,
+    description: str | None = None,
+) -> FlowDefinition[SalesforceConnectorOperator]:
+    """A flow that reads a Salesforce object (``"Contact"``...) through an AppFlow connector profile.
+
+    ``datetime_type_field_name`` (often ``"LastModifiedDate"``) picks the field
+    of incremental pulls; left out, AppFlow uses its default.
+    """
+    return flow_definition(
+        flow_name=flow_name,
+        kms_arn=kms_arn,
+        source=SalesforceSourceProperties(
+            object=object,
+            enable_dynamic_field_update=enable_dynamic_field_update,
+            include_deleted_records=include_deleted_records,
+        ),
+        fields=fields,
+        trigger=trigger,
+        connector_profile_name=connector_profile_name,
+        incremental_pull_config=_incremental(datetime_type_field_name),
+        description=description,
+    )
+
+
+def marketo_flow(
+    *,
+    flow_name: str,
+    kms_arn: str,
+    object: str,
+    connector_profile_name: str,
+    fields: Fields,
+    trigger: TriggerConfig,
+    datetime_type_field_name: str | None = None,
+    description: str | None = None,
+) -> FlowDefinition[MarketoConnectorOperator]:
+    """A flow that reads a Marketo object (``"leads"``...) through an AppFlow connector profile."""
+    return flow_definition(
+        flow_name=flow_name,
+        kms_arn=kms_arn,
+        source=MarketoSourceProperties(object=object),
+        fields=fields,
+        trigger=trigger,
+        connector_profile_name=connector_profile_name,
+        incremental_pull_config=_incremental(datetime_type_field_name),
+        description=description,
+    )
+
+
+def servicenow_flow(
+    *,
+    flow_name: str,
+    kms_arn: str,
+    object: str,
+    connector_profile_name: str,
+    fields: Fields,
+    trigger: TriggerConfig,
+    datetime_type_field_name: str | None = None,
+    description: str | None = None,
+) -> FlowDefinition[ServiceNowConnectorOperator]:
+    """A flow that reads a ServiceNow table (``"incident"``...) through an AppFlow connector profile."""
+    return flow_definition(
+        flow_name=flow_name,
+        kms_arn=kms_arn,
+        source=ServiceNowSourceProperties(object=object),
+        fields=fields,
+        trigger=trigger,
+        connector_profile_name=connector_profile_name,
+        incremental_pull_config=_incremental(datetime_type_field_name),
+        description=description,
+    )
+
+
+def zendesk_flow(
+    *,
+    flow_name: str,
+    kms_arn: str,
+    object: str,
+    connector_profile_name: str,
+    fields: Fields,
+    trigger: TriggerConfig,
+    datetime_type_field_name: str | None = None,
+    description: str | None = None,
+) -> FlowDefinition[ZendeskConnectorOperator]:
+    """A flow that reads a Zendesk object (``"tickets"``...) through an AppFlow connector profile."""
+    return flow_definition(
+        flow_name=flow_name,
+        kms_arn=kms_arn,
+        source=ZendeskSourceProperties(object=object),
+        fields=fields,
+        trigger=trigger,
+        connector_profile_name=connector_profile_name,
+        incremental_pull_config=_incremental(datetime_type_field_name),
+        description=description,
+    )
