@@ -1,0 +1,511 @@
+"""Spec files: ``PutIntegration`` requests as JSON or YAML, in boto3's own shape.
+
+A spec file holds one request, or a list of requests, written exactly as the
+keyword arguments of boto3's ``put_integration`` (``DomainName``,
+``FlowDefinition``...), so examples from the AWS documentation paste in
+unchanged. Timestamps are ISO 8601 strings (``"2030-01-01T00:00:00Z"``);
+epoch seconds are read too. YAML needs PyYAML (``pip install
+"customer-profiles-typed[yaml]"``) and is read with ``yaml.safe_load`` only.
+
+Reading goes through ``PutIntegrationRequest.from_boto3``: every problem of
+every request of a file is reported at once, each naming the file and the
+field (``specs/eu.json: [2].FlowDefinition.KmsArn: ...``); syntax errors name
+the line and column::
+
+    specs = read_specs("integrations/customers.yaml")   # raises SpecError
+    for spec in specs:
+        client.put_integration_request(spec.request)
+
+    write_specs("out.json", [spec.request for spec in specs])
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import re
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal, Protocol, TypeAlias, Union, cast
+
+import attrs
+
+from customer_profiles_typed.errors import CustomerProfilesError, ValidationError, ValidationWarning
+from customer_profiles_typed.models import PutIntegrationRequest
+
+__all__ = [
+    "Spec",
+    "SpecError",
+    "SpecFile",
+    "SpecFormat",
+    "SpecProblem",
+    "dumps_specs",
+    "format_of",
+    "loads_specs",
+    "parse_spec_file",
+    "parse_spec_text",
+    "read_specs",
+    "to_spec_dict",
+    "write_specs",
+]
+
+SpecFormat: TypeAlias = Literal["json", "yaml"]
+"""The formats of spec files."""
+
+PathLike: TypeAlias = Union[str, "os.PathLike[str]"]
+
+_SUFFIXES: dict[str, SpecFormat] = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
+
+_WARNING = re.compile(
+    r"^[^:]*: (?P<path>.*?) \[(?P<wire>[^\]]*)\]: (?P<message>.*) \((?P<rule>[A-Za-z0-9-]+)\)$",
+    re.DOTALL,
+)
+
+
+@attrs.frozen(kw_only=True)
+class SpecProblem:
+    """One problem of a spec file: where it is (file, request, field, line) and what is wrong."""
+
+    file: str
+    """The file, as it was named when read."""
+
+    item: int | None
+    """The position of the request in the file's list; ``None`` if the file holds one request."""
+
+    path: str
+    """The field, in the file's (boto3's) names: ``FlowDefinition.Tasks[1].ConnectorOperator``; empty for the whole request."""
+
+    message: str
+    """What is wrong."""
+
+    rule: str
+    """The rule broken: ``syntax``, ``file``, ``shape``, a model constraint (``pattern``...) or a rule ID (``K4``...)."""
+
+    line: int | None = None
+    """The 1-based line, for syntax errors."""
+
+    column: int | None = None
+    """The 1-based column, for syntax errors."""
+
+    @property
+    def where(self) -> str:
+        """The request and field: ``[2].FlowDefinition.KmsArn``, ``FlowDefinition``, ``(request)``."""
+        return _where(self.item, self.path)
+
+    def __str__(self) -> str:
+        if self.line is not None:
+            column = f":{self.column}" if self.column is not None else ""
+            return f"{self.file}:{self.line}{column}: {self.message} ({self.rule})"
+        if self.item is None and not self.path:
+            return f"{self.file}: {self.message} ({self.rule})"
+        return f"{self.file}: {self.where}: {self.message} ({self.rule})"
+
+
+def _where(item: int | None, path: str) -> str:
+    if item is None:
+        return path or "(request)"
+    return f"[{item}].{path}" if path else f"[{item}]"
+
+
+class SpecError(CustomerProfilesError, ValueError):
+    """A spec file cannot be read, or holds invalid requests; ``problems`` lists them all.
+
+    When the problems come from validation, the ``ValidationError`` of the
+    first invalid request is the ``__cause__``.
+    """
+
+    file: str
+    """The file that was read."""
+
+    problems: tuple[SpecProblem, ...]
+    """Every problem found in the file, in document order."""
+
+    def __init__(self, file: str, problems: Iterable[SpecProblem]) -> None:
+        self.file = file
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"invalid spec file {file}: {count} {noun}"]
+        lines += [f"  - {problem}" for problem in self.problems]
+        super().__init__("\n".join(lines))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.file, self.problems))
+
+
+@attrs.frozen(kw_only=True)
+class Spec:
+    """One request read from a spec file, with where it came from."""
+
+    request: PutIntegrationRequest
+    """The validated request."""
+
+    file: str
+    """The file it was read from."""
+
+    item: int | None = None
+    """Its position in the file's list; ``None`` if the file holds one request."""
+
+    warnings: tuple[SpecProblem, ...] = ()
+    """The ``ValidationWarning``\\ s of the request (likely mistakes AWS probably accepts)."""
+
+    @property
+    def location(self) -> str:
+        """``file`` or ``file[item]``: how messages name this request."""
+        return self.file if self.item is None else f"{self.file}[{self.item}]"
+
+
+@attrs.frozen(kw_only=True)
+class SpecFile:
+    """Everything read from one spec file: the valid requests and the problems of the others."""
+
+    file: str
+    """The file, as it was named."""
+
+    specs: tuple[Spec, ...]
+    """The requests that are valid, in file order."""
+
+    problems: tuple[SpecProblem, ...]
+    """The errors: syntax, shape, or invalid requests. ``specs`` is complete only if this is empty."""
+
+    count: int
+    """How many requests the file holds, valid or not (0 if it could not be parsed)."""
+
+    @property
+    def warnings(self) -> tuple[SpecProblem, ...]:
+        """The warnings of every valid request."""
+        return tuple(warning for spec in self.specs for warning in spec.warnings)
+
+
+# --- formats ------------------------------------------------------------------------
+
+
+class _YamlModule(Protocol):
+    """The parts of PyYAML used here."""
+
+    YAMLError: type[Exception]
+
+    def safe_load(self, stream: str) -> Any:
+        """Parse one YAML document with the safe loader."""
+        ...
+
+    def safe_dump(self, data: Any, **options: Any) -> str:
+        """Write plain data as YAML with the safe dumper."""
+        ...
+
+
+def _yaml() -> _YamlModule:
+    try:
+        return cast(_YamlModule, importlib.import_module("yaml"))
+    except ImportError:
+        raise ImportError(
+            "YAML spec files need PyYAML: pip install 'customer-profiles-typed[yaml]'"
+        ) from None
+
+
+def format_of(path: PathLike) -> SpecFormat:
+    """The format of a spec file from its name: ``.json``, or ``.yaml``/``.yml``.
+
+    Raises ``ValueError`` for any other suffix.
+    """
+    suffix = Path(path).suffix.lower()
+    found = _SUFFIXES.get(suffix)
+    if found is None:
+        raise ValueError(f"{os.fspath(path)}: a spec file ends in .json, .yaml or .yml")
+    return found
+
+
+def _parse_json(text: str, file: str) -> tuple[Any, list[SpecProblem]]:
+    duplicates: list[SpecProblem] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for key, value in items:
+            if key in found:
+                duplicates.append(
+                    SpecProblem(
+                        file=file,
+                        item=None,
+                        path="",
+                        message=f"the key {key!r} appears twice in one object",
+                        rule="syntax",
+                    )
+                )
+            found[key] = value
+        return found
+
+    try:
+        return json.loads(text, object_pairs_hook=pairs), duplicates
+    except json.JSONDecodeError as error:
+        problem = SpecProblem(
+            file=file,
+            item=None,
+            path="",
+            message=f"invalid JSON: {error.msg}",
+            rule="syntax",
+            line=error.lineno,
+            column=error.colno,
+        )
+        return None, [problem]
+
+
+def _parse_yaml(text: str, file: str) -> tuple[Any, list[SpecProblem]]:
+    try:
+        yaml = _yaml()
+    except ImportError as error:
+        return None, [SpecProblem(file=file, item=None, path="", message=str(error), rule="file")]
+    try:
+        return yaml.safe_load(text), []
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = getattr(mark, "line", None)
+        column = getattr(mark, "column", None)
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        context = getattr(error, "context", None)
+        detail = f"{context}: {problem}" if context else str(problem)
+        return None, [
+            SpecProblem(
+                file=file,
+                item=None,
+                path="",
+                message=f"invalid YAML: {detail}",
+                rule="syntax",
+                line=line + 1 if isinstance(line, int) else None,
+                column=column + 1 if isinstance(column, int) else None,
+            )
+        ]
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def _warning_problem(file: str, item: int | None, message: str) -> SpecProblem:
+    match = _WARNING.match(message)
+    if match is None:
+        return SpecProblem(file=file, item=item, path="", message=message, rule="warning")
+    wire = match.group("wire")
+    return SpecProblem(
+        file=file,
+        item=item,
+        path="" if wire == "-" else wire,
+        message=match.group("message"),
+        rule=match.group("rule"),
+    )
+
+
+def _read_request(
+    value: Any, file: str, item: int | None, skip_rules: Iterable[str]
+) -> tuple[Spec | None, list[SpecProblem], ValidationError | None]:
+    if not isinstance(value, Mapping):
+        kind = "a list" if isinstance(value, list) else type(value).__name__
+        where = "the file" if item is None else "each item of the list"
+        problem = SpecProblem(
+            file=file,
+            item=item,
+            path="",
+            message=f"{where} must be a request (an object of boto3's put_integration "
+            f"arguments), got {kind}",
+            rule="shape",
+        )
+        return None, [problem], None
+    kwargs = cast("Mapping[object, Any]", value)
+    bad_keys = [key for key in kwargs if not isinstance(key, str)]
+    if bad_keys:
+        problem = SpecProblem(
+            file=file,
+            item=item,
+            path="",
+            message=f"keys must be strings, got {bad_keys[0]!r}",
+            rule="shape",
+        )
+        return None, [problem], None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ValidationWarning)
+        try:
+            request = PutIntegrationRequest.from_boto3(
+                cast("Mapping[str, Any]", kwargs), skip_rules=skip_rules
+            )
+        except ValidationError as error:
+            problems = [
+                SpecProblem(
+                    file=file, item=item, path=p.wire_path, message=p.message, rule=p.rule
+                )
+                for p in error.errors
+            ]
+            return None, problems, error
+    found = tuple(
+        _warning_problem(file, item, str(w.message))
+        for w in caught
+        if issubclass(w.category, ValidationWarning)
+    )
+    for other in caught:
+        if not issubclass(other.category, ValidationWarning):
+            warnings.warn_explicit(other.message, other.category, other.filename, other.lineno)
+    return Spec(request=request, file=file, item=item, warnings=found), [], None
+
+
+def _read_document(
+    document: Any, file: str, skip_rules: Iterable[str]
+) -> tuple[SpecFile, ValidationError | None]:
+    items: list[tuple[int | None, Any]]
+    if isinstance(document, list):
+        items = list(enumerate(cast("Sequence[Any]", document)))
+        if not items:
+            problem = SpecProblem(
+                file=file, item=None, path="", message="the list of requests is empty", rule="shape"
+            )
+            return SpecFile(file=file, specs=(), problems=(problem,), count=0), None
+    else:
+        items = [(None, document)]
+    specs: list[Spec] = []
+    problems: list[SpecProblem] = []
+    first: ValidationError | None = None
+    for item, value in items:
+        spec, found, error = _read_request(value, file, item, skip_rules)
+        if spec is not None:
+            specs.append(spec)
+        problems += found
+        if first is None:
+            first = error
+    return SpecFile(file=file, specs=tuple(specs), problems=tuple(problems), count=len(items)), first
+
+
+def _parse(
+    text: str, file: str, format: SpecFormat, skip_rules: Iterable[str]
+) -> tuple[SpecFile, ValidationError | None]:
+    document, problems = _parse_json(text, file) if format == "json" else _parse_yaml(text, file)
+    if problems:
+        return SpecFile(file=file, specs=(), problems=tuple(problems), count=0), None
+    return _read_document(document, file, skip_rules)
+
+
+def parse_spec_text(
+    text: str,
+    *,
+    format: SpecFormat = "json",
+    file: str = "<string>",
+    skip_rules: Iterable[str] = (),
+) -> SpecFile:
+    """Read spec text without raising: the valid requests and every problem, each located.
+
+    ``file`` is the name used in the problems. ``skip_rules`` is passed to
+    ``PutIntegrationRequest.from_boto3``. Warnings are collected on each
+    ``Spec``, not emitted. Reads timestamps as ISO 8601 strings or epoch seconds.
+    """
+    return _parse(text, file, format, skip_rules)[0]
+
+
+def _parse_file(
+    path: PathLike, format: SpecFormat | None, skip_rules: Iterable[str]
+) -> tuple[SpecFile, ValidationError | None]:
+    file = os.fspath(path)
+    try:
+        chosen = format if format is not None else format_of(path)
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        message = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        message = message.removeprefix(f"{file}: ")
+        problem = SpecProblem(file=file, item=None, path="", message=message, rule="file")
+        return SpecFile(file=file, specs=(), problems=(problem,), count=0), None
+    return _parse(text, file, chosen, skip_rules)
+
+
+def parse_spec_file(
+    path: PathLike, *, format: SpecFormat | None = None, skip_rules: Iterable[str] = ()
+) -> SpecFile:
+    """Read a spec file without raising: the valid requests and every problem, each located.
+
+    The format follows the file name unless given. A file that cannot be read
+    (missing, not UTF-8, unknown suffix) is one problem of rule ``file``.
+    """
+    return _parse_file(path, format, skip_rules)[0]
+
+
+def _specs_or_raise(result: tuple[SpecFile, ValidationError | None]) -> list[Spec]:
+    spec_file, cause = result
+    for spec in spec_file.specs:
+        for warning in spec.warnings:
+            warnings.warn(str(warning), ValidationWarning, stacklevel=3)
+    if spec_file.problems:
+        raise SpecError(spec_file.file, spec_file.problems) from cause
+    return list(spec_file.specs)
+
+
+def loads_specs(
+    text: str,
+    *,
+    format: SpecFormat = "json",
+    file: str = "<string>",
+    skip_rules: Iterable[str] = (),
+) -> list[Spec]:
+    """Read the requests of spec text; raise ``SpecError`` listing every problem.
+
+    Warnings are emitted as ``ValidationWarning``\\ s naming the file and field.
+    """
+    return _specs_or_raise(_parse(text, file, format, skip_rules))
+
+
+def read_specs(
+    path: PathLike, *, format: SpecFormat | None = None, skip_rules: Iterable[str] = ()
+) -> list[Spec]:
+    """Read the requests of a spec file; raise ``SpecError`` listing every problem.
+
+    The format follows the file name (``.json``, ``.yaml``, ``.yml``) unless
+    given. Warnings are emitted as ``ValidationWarning``\\ s naming the file.
+    """
+    return _specs_or_raise(_parse_file(path, format, skip_rules))
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        mapping = cast("Mapping[object, Any]", value)
+        return {str(key): _plain(item) for key, item in mapping.items()}
+    if isinstance(value, (list, tuple)):
+        sequence = cast("Iterable[Any]", value)
+        return [_plain(item) for item in sequence]
+    return value
+
+
+def to_spec_dict(request: PutIntegrationRequest) -> dict[str, Any]:
+    """The request as spec data: boto3's keyword arguments, timestamps as ISO 8601 strings."""
+    converted: dict[str, Any] = _plain(request.to_boto3())
+    return converted
+
+
+def dumps_specs(
+    requests: PutIntegrationRequest | Sequence[PutIntegrationRequest],
+    *,
+    format: SpecFormat = "json",
+) -> str:
+    """Write one request (an object) or several (a list) as JSON or YAML text.
+
+    ``read_specs`` reads the result back to equal requests. YAML is written with
+    ``yaml.safe_dump``, keys in boto3's order.
+    """
+    data: Any = (
+        to_spec_dict(requests)
+        if isinstance(requests, PutIntegrationRequest)
+        else [to_spec_dict(request) for request in requests]
+    )
+    if format == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return _yaml().safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False)
+
+
+def write_specs(
+    path: PathLike,
+    requests: PutIntegrationRequest | Sequence[PutIntegrationRequest],
+    *,
+    format: SpecFormat | None = None,
+) -> None:
+    """Write requests to a spec file; the format follows the file name unless given."""
+    chosen = format if format is not None else format_of(path)
+    Path(path).write_text(dumps_specs(requests, format=chosen), encoding="utf-8")
