@@ -8,6 +8,19 @@ a typed exception. See the README for a complete example.
 
 from __future__ import annotations
 
+from customer_profiles_typed.builders import (
+    FieldMapping,
+    flow_definition,
+    mapping_tasks,
+    marketo_flow,
+    on_demand_trigger,
+    rate,
+    s3_flow,
+    salesforce_flow,
+    scheduled_trigger,
+    servicenow_flow,
+    zendesk_flow,
+)
 from customer_profiles_typed.client import CustomerProfilesClient, IntegrationClient
 from customer_profiles_typed.enums import (
     DataPullMode,
@@ -57,6 +70,15 @@ from customer_profiles_typed.models import (
     ZendeskSourceProperties,
 )
 from customer_profiles_typed._validation_hook import skip_rules
+from customer_profiles_typed.specs import (
+    Spec,
+    SpecError,
+    SpecProblem,
+    dumps_specs,
+    loads_specs,
+    read_specs,
+    write_specs,
+)
 
 __all__ = [
     "AccessDeniedError",
@@ -67,6 +89,7 @@ __all__ = [
     "CustomerProfilesError",
     "CustomerProfilesWarning",
     "DataPullMode",
+    "FieldMapping",
     "FlowDefinition",
     "IncrementalPullConfig",
     "Integration",
@@ -90,6 +113,9 @@ __all__ = [
     "SourceConnectorProperties",
     "SourceConnectorType",
     "SourceFlowConfig",
+    "Spec",
+    "SpecError",
+    "SpecProblem",
     "Task",
     "TaskType",
     "ThrottlingError",
@@ -102,5 +128,19 @@ __all__ = [
     "ValidationWarning",
     "ZendeskConnectorOperator",
     "ZendeskSourceProperties",
+    "dumps_specs",
+    "flow_definition",
+    "loads_specs",
+    "mapping_tasks",
+    "marketo_flow",
+    "on_demand_trigger",
+    "rate",
+    "read_specs",
+    "s3_flow",
+    "salesforce_flow",
+    "scheduled_trigger",
+    "servicenow_flow",
     "skip_rules",
+    "write_specs",
+    "zendesk_flow",
 ]
