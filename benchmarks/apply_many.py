@@ -1,0 +1,202 @@
+"""``apply`` over many domains: bounded concurrency against a sequential boto3 loop.
+
+Both sides put the same 200 integrations (one S3 flow per domain) into a fresh
+emulator whose every call answers 50 ms late, as a remote API would:
+
+- baseline: a plain ``for`` loop of boto3 ``put_integration`` calls;
+- apply: ``customer-profiles-typed apply --concurrency 16 --yes`` over a spec
+  file of the 200 requests. It also reads each domain's current state first
+  (one ListIntegrations per domain, or one GetIntegration with
+  ``--account-id``), which is what makes a second run a no-op; those reads
+  carry the same latency.
+
+Then every domain is checked to hold exactly its one integration (nothing lost,
+nothing duplicated), and the second apply must make no PutIntegration call.
+
+    python benchmarks/apply_many.py [--domains 200] [--concurrency 16] [--latency 0.05]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from customer_profiles_typed import PutIntegrationRequest
+from customer_profiles_typed.builders import on_demand_trigger, s3_flow
+from customer_profiles_typed.cli import main
+from customer_profiles_typed.specs import write_specs
+from customer_profiles_typed.testing import Emulator
+
+KMS_KEY = "arn:aws:kms:us-east-1:123456789012:key/1111aaaa-22bb-33cc-44dd-5555eeee6666"
+ACCOUNT = "123456789012"
+
+
+def requests(count: int) -> list[PutIntegrationRequest]:
+    """One S3 integration per domain, each with its own flow (flow names are per account)."""
+    return [
+        PutIntegrationRequest(
+            domain_name=f"bench-{index:04d}",
+            object_type_name="CustomerCsv",
+            flow_definition=s3_flow(
+                flow_name=f"bench-flow-{index:04d}",
+                kms_arn=KMS_KEY,
+                bucket_name="example-customer-exports",
+                bucket_prefix=f"tenant-{index:04d}/",
+                fields=["customer_id", "first_name", "last_name", "email", "phone"],
+                trigger=on_demand_trigger(),
+            ),
+            tags={"team": "crm"},
+        )
+        for index in range(count)
+    ]
+
+
+def prepared_emulator(count: int) -> Emulator:
+    """A running emulator holding ``count`` empty domains."""
+    emulator = Emulator().start()
+    client = emulator.client()
+    for index in range(count):
+        client.create_domain(DomainName=f"bench-{index:04d}", DefaultExpirationDays=30)
+    return emulator
+
+
+def slow_down(emulator: Emulator, operations: list[str], calls: int, latency: float) -> None:
+    for operation in operations:
+        emulator.inject_fault(operation, latency=latency, times=calls)
+
+
+def check_state(emulator: Emulator, wanted: list[PutIntegrationRequest]) -> int:
+    """How many domains do not hold exactly their one integration."""
+    wrong = 0
+    for request in wanted:
+        found = emulator.integrations(request.domain_name)
+        flow = request.flow_definition
+        assert flow is not None
+        expected = f"arn:aws:appflow:us-east-1:{ACCOUNT}:flow/{flow.flow_name}"
+        if [item.uri for item in found] != [expected]:
+            wrong += 1
+    return wrong
+
+
+def baseline(wanted: list[PutIntegrationRequest], latency: float) -> tuple[float, int]:
+    emulator = prepared_emulator(len(wanted))
+    try:
+        slow_down(emulator, ["PutIntegration"], len(wanted), latency)
+        client = emulator.client()
+        kwargs = [request.to_boto3() for request in wanted]
+        start = time.perf_counter()
+        for item in kwargs:
+            client.put_integration(**item)
+        elapsed = time.perf_counter() - start
+        return elapsed, check_state(emulator, wanted)
+    finally:
+        emulator.stop()
+
+
+def run_apply(
+    wanted: list[PutIntegrationRequest],
+    spec: Path,
+    *,
+    concurrency: int,
+    latency: float,
+    slow_operations: list[str],
+    account_id: bool,
+) -> dict[str, Any]:
+    emulator = prepared_emulator(len(wanted))
+    try:
+        slow_down(emulator, slow_operations, len(wanted), latency)
+        argv = [
+            "apply", str(spec), "--yes", "--output", "json",
+            "--concurrency", str(concurrency), "--endpoint-url", emulator.endpoint_url,
+        ]
+        if account_id:
+            argv += ["--account-id", ACCOUNT]
+        out = io.StringIO()
+        start = time.perf_counter()
+        with contextlib.redirect_stdout(out):
+            code = main(argv)
+        elapsed = time.perf_counter() - start
+        report = json.loads(out.getvalue())
+        results = [item["result"] for item in report["items"]]
+        puts = emulator.request_count("PutIntegration")
+        with contextlib.redirect_stdout(io.StringIO()):
+            second = main(argv)
+        return {
+            "seconds": elapsed,
+            "exit": code,
+            "created": results.count("created"),
+            "items": len(results),
+            "wrong_domains": check_state(emulator, wanted),
+            "puts": puts,
+            "second_run_puts": emulator.request_count("PutIntegration") - puts,
+            "second_exit": second,
+        }
+    finally:
+        emulator.stop()
+
+
+def main_benchmark(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--domains", type=int, default=200)
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--latency", type=float, default=0.05)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("AWS_ACCESS_KEY_ID", "benchmark")
+    os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "benchmark")
+    os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
+    wanted = requests(args.domains)
+    with tempfile.TemporaryDirectory() as folder:
+        spec = Path(folder) / "integrations.json"
+        write_specs(spec, wanted)
+        sequential, lost = baseline(wanted, args.latency)
+        print(
+            f"baseline: {args.domains} sequential boto3 put_integration calls, "
+            f"{args.latency * 1000:.0f} ms each: {sequential:.2f} s ({lost} domains wrong)"
+        )
+        ok = lost == 0
+        variants = [
+            ("apply, reads by ListIntegrations, latency on every call",
+             ["PutIntegration", "ListIntegrations"], False),
+            ("apply, reads by GetIntegration (--account-id), latency on every call",
+             ["PutIntegration", "GetIntegration"], True),
+            ("apply, latency on PutIntegration only (the baseline's calls)",
+             ["PutIntegration"], False),
+        ]
+        for title, slow, account_id in variants:
+            result = run_apply(
+                wanted,
+                spec,
+                concurrency=args.concurrency,
+                latency=args.latency,
+                slow_operations=slow,
+                account_id=account_id,
+            )
+            ratio = sequential / result["seconds"]
+            print(
+                f"{title}: {result['seconds']:.2f} s, {ratio:.1f}x faster; "
+                f"{result['created']}/{result['items']} created, exit {result['exit']}, "
+                f"{result['wrong_domains']} domains wrong, {result['puts']} puts; "
+                f"second run: {result['second_run_puts']} puts, exit {result['second_exit']}"
+            )
+            ok = ok and (
+                result["exit"] == 0
+                and result["created"] == args.domains
+                and result["wrong_domains"] == 0
+                and result["puts"] == args.domains
+                and result["second_run_puts"] == 0
+                and result["second_exit"] == 0
+            )
+    print("all items accounted for" if ok else "ITEMS LOST OR DUPLICATED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main_benchmark())
