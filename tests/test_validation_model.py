@@ -143,3 +143,15 @@ def test_double_members_are_checked_for_type_and_range(score: object, rule: str)
     assert [(f.path.wire, f.rule) for f in findings] == [
         ("Matching.AutoMerging.MinAllowedConfidenceScoreForMerging", rule)
     ]
+
+
+def test_warnings_carry_the_problem_as_data() -> None:
+    """A ``ValidationWarning`` holds its ``ValidationProblem``: path, wire path, rule."""
+    from customer_profiles_typed import ScheduledTriggerProperties, ValidationWarning
+
+    with pytest.warns(ValidationWarning) as caught:
+        ScheduledTriggerProperties(schedule_expression="rate(5 minutes)")
+    problems = [w.message.problem for w in caught if isinstance(w.message, ValidationWarning)]
+    assert [(p.path, p.wire_path, p.rule) for p in problems if p is not None] == [
+        ("schedule_expression", "ScheduleExpression", "G5")
+    ]

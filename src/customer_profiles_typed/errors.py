@@ -47,12 +47,6 @@ class CustomerProfilesWarning(UserWarning):
     """Base class of every warning emitted by ``customer_profiles_typed``."""
 
 
-class ValidationWarning(CustomerProfilesWarning):
-    """A request AWS probably accepts but that is likely a mistake (a WARN rule).
-
-    Turn these into errors with ``warnings.simplefilter("error", ValidationWarning)``
-    or silence them with ``warnings.simplefilter("ignore", ValidationWarning)``.
-    """
 
 
 @attrs.frozen(kw_only=True)
@@ -75,6 +69,22 @@ class ValidationProblem:
         where = self.path or "(request)"
         wire = f" [{self.wire_path}]" if self.wire_path and self.wire_path != self.path else ""
         return f"{where}{wire}: {self.message} ({self.rule})"
+
+
+class ValidationWarning(CustomerProfilesWarning):
+    """A request AWS probably accepts but that is likely a mistake (a WARN rule).
+
+    ``problem`` says where and what, like the entries of ``ValidationError.errors``.
+    Turn these into errors with ``warnings.simplefilter("error", ValidationWarning)``
+    or silence them with ``warnings.simplefilter("ignore", ValidationWarning)``.
+    """
+
+    problem: ValidationProblem | None
+    """Where the likely mistake is, what it is, and the rule that warns about it."""
+
+    def __init__(self, message: str, problem: ValidationProblem | None = None) -> None:
+        self.problem = problem
+        super().__init__(message)
 
 
 class ValidationError(CustomerProfilesError, ValueError):

@@ -24,7 +24,6 @@ from __future__ import annotations
 import importlib
 import json
 import os
-import re
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
@@ -58,12 +57,6 @@ SpecFormat: TypeAlias = Literal["json", "yaml"]
 PathLike: TypeAlias = Union[str, "os.PathLike[str]"]
 
 _SUFFIXES: dict[str, SpecFormat] = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
-
-_WARNING = re.compile(
-    r"^[^:]*: (?P<path>.*?) \[(?P<wire>[^\]]*)\]: (?P<message>.*) \((?P<rule>[A-Za-z0-9-]+)\)$",
-    re.DOTALL,
-)
-
 
 @attrs.frozen(kw_only=True)
 class SpecProblem:
@@ -282,17 +275,12 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, list[SpecProblem]]:
 # --- reading ---------------------------------------------------------------------------
 
 
-def _warning_problem(file: str, item: int | None, message: str) -> SpecProblem:
-    match = _WARNING.match(message)
-    if match is None:
-        return SpecProblem(file=file, item=item, path="", message=message, rule="warning")
-    wire = match.group("wire")
+def _warning_problem(file: str, item: int | None, warning: Warning) -> SpecProblem:
+    problem = warning.problem if isinstance(warning, ValidationWarning) else None
+    if problem is None:
+        return SpecProblem(file=file, item=item, path="", message=str(warning), rule="warning")
     return SpecProblem(
-        file=file,
-        item=item,
-        path="" if wire == "-" else wire,
-        message=match.group("message"),
-        rule=match.group("rule"),
+        file=file, item=item, path=problem.wire_path, message=problem.message, rule=problem.rule
     )
 
 
@@ -337,7 +325,7 @@ def _read_request(
             ]
             return None, problems, error
     found = tuple(
-        _warning_problem(file, item, str(w.message))
+        _warning_problem(file, item, cast(Warning, w.message))
         for w in caught
         if issubclass(w.category, ValidationWarning)
     )

@@ -163,22 +163,19 @@ def _report(findings: Iterable[Finding], subject: str) -> None:
     """Emit the warnings, then raise the errors if there are any."""
     errors: list[ValidationProblem] = []
     for finding in findings:
+        problem = ValidationProblem(
+            path=finding.path.python,
+            wire_path=finding.path.wire,
+            message=finding.message,
+            rule=finding.rule,
+        )
         if finding.warning:
             warnings.warn(
-                f"{subject}: {finding.path.python or '(request)'} "
-                f"[{finding.path.wire or '-'}]: {finding.message} ({finding.rule})",
-                ValidationWarning,
+                ValidationWarning(f"{subject}: {problem}", problem),
                 stacklevel=_user_stacklevel(),
             )
         else:
-            errors.append(
-                ValidationProblem(
-                    path=finding.path.python,
-                    wire_path=finding.path.wire,
-                    message=finding.message,
-                    rule=finding.rule,
-                )
-            )
+            errors.append(problem)
     if errors:
         raise ValidationError(errors, subject=subject)
 
