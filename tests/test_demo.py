@@ -64,3 +64,13 @@ def test_the_demo_uses_the_readme_flow() -> None:
     assert f'flow_name="{flow.flow_name}"' in code
     source = flow.source_flow_config.source_connector_properties
     assert f'bucket_name="{getattr(source, "bucket_name")}"' in code
+
+
+def test_the_readme_builder_example_builds_a_valid_canonical_flow() -> None:
+    blocks = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
+    (code,) = [block for block in blocks if "s3_flow(" in block]
+    namespace: dict[str, Any] = {}
+    exec(compile(code, str(README), "exec"), namespace)  # noqa: S102 - the README's own code
+    flow = namespace["flow"]
+    assert [task.task_type.value for task in flow.tasks] == ["Filter", "Map", "Map", "Map"]
+    assert list(flow.tasks[0].source_fields) == ["customer_id", "email", "tel"]
