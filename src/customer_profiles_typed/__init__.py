@@ -48,6 +48,8 @@ from customer_profiles_typed.errors import (
     ValidationError,
     ValidationProblem,
     ValidationWarning,
+    service_error_from,
+    transport_error_from,
 )
 from customer_profiles_typed.integration import Integration
 from customer_profiles_typed.models import (
@@ -139,8 +141,10 @@ __all__ = [
     "s3_flow",
     "salesforce_flow",
     "scheduled_trigger",
+    "service_error_from",
     "servicenow_flow",
     "skip_rules",
+    "transport_error_from",
     "write_specs",
     "zendesk_flow",
 ]

@@ -36,6 +36,8 @@ __all__ = [
     "ValidationError",
     "ValidationProblem",
     "ValidationWarning",
+    "service_error_from",
+    "transport_error_from",
 ]
 
 
