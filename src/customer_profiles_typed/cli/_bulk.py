@@ -1,0 +1,92 @@
+"""Running one call per item on a bounded thread pool, with progress on stderr."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from typing import Any, TypeVar
+
+__all__ = ["Progress", "run_all"]
+
+T = TypeVar("T")
+
+
+class Progress:
+    """``[ 37/200]`` on stderr: one updating line on a terminal, one line per item otherwise."""
+
+    def __init__(self, total: int, verb: str, enabled: bool) -> None:
+        self._total = total
+        self._verb = verb
+        self._done = 0
+        self._enabled = enabled and total > 0
+        self._tty = sys.stderr.isatty()
+        self._lock = threading.Lock()
+
+    def advance(self, label: str, outcome: str) -> None:
+        """Count one more item done: ``label`` and its ``outcome``."""
+        if not self._enabled:
+            return
+        with self._lock:
+            self._done += 1
+            width = len(str(self._total))
+            head = f"[{self._done:>{width}}/{self._total}] {self._verb}"
+            if self._tty:
+                sys.stderr.write(f"\r\x1b[K{head}: {label} {outcome}")
+            else:
+                sys.stderr.write(f"{head}: {label} {outcome}\n")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        """Clear the updating line, if there is one."""
+        if self._enabled and self._tty and self._done:
+            with self._lock:
+                sys.stderr.write("\r\x1b[K")
+                sys.stderr.flush()
+
+
+def run_all(
+    items: Sequence[T],
+    work: Callable[[T], Any],
+    *,
+    concurrency: int,
+    progress: Progress,
+    label: Callable[[T], str],
+    outcome: Callable[[Any], str],
+) -> list[Any]:
+    """Run ``work`` on every item with at most ``concurrency`` threads; results in item order.
+
+    ``work`` must not raise (it returns its failure). On Ctrl-C, items not yet
+    started are cancelled (their result is ``None``), the running ones finish,
+    and ``KeyboardInterrupt`` is raised with the partial results as its argument.
+    """
+    results: list[Any] = [None] * len(items)
+    if not items:
+        return results
+
+    def run(item: T) -> Any:
+        result = work(item)
+        progress.advance(label(item), outcome(result))
+        return result
+
+    executor = ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="cpt")
+    futures: dict[Future[Any], int] = {}
+    try:
+        for position, item in enumerate(items):
+            futures[executor.submit(run, item)] = position
+        pending: set[Future[Any]] = set(futures)
+        while pending:
+            done, pending = wait(pending, timeout=0.5)
+            for future in done:
+                results[futures[future]] = future.result()
+    except KeyboardInterrupt:
+        executor.shutdown(wait=True, cancel_futures=True)
+        for future, position in futures.items():
+            if future.done() and not future.cancelled():
+                results[position] = future.result()
+        progress.close()
+        raise KeyboardInterrupt(results) from None
+    executor.shutdown(wait=True)
+    progress.close()
+    return results

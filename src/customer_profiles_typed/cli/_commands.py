@@ -1,0 +1,194 @@
+"""The commands: each handler takes the parsed arguments and returns the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+
+from ._apply import apply_all, apply_one
+from ._aws import call, connect
+from ._exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, UsageError
+from ._load import Loaded, load
+from ._plan import Reader, plan_all, plan_one
+from ._render import (
+    plural,
+    print_applied,
+    print_deleted,
+    print_integration,
+    print_integrations,
+    print_line,
+    print_load,
+    print_plan,
+    print_plan_json,
+    print_validate_summary,
+)
+
+__all__ = [
+    "run_apply",
+    "run_delete",
+    "run_demo",
+    "run_emulator",
+    "run_get",
+    "run_list",
+    "run_plan",
+    "run_validate",
+]
+
+
+def _confirmed(question: str, assume_yes: bool) -> bool:
+    """Whether to go on: ``--yes``, or the answer on the terminal; ``UsageError`` without one."""
+    if assume_yes:
+        return True
+    if not sys.stdin.isatty():
+        raise UsageError("refusing to change anything without --yes: stdin is not a terminal")
+    sys.stderr.write(f"{question} [y/N] ")
+    sys.stderr.flush()
+    answer = sys.stdin.readline().strip().lower()
+    return answer in ("y", "yes")
+
+
+def _show_progress(args: argparse.Namespace) -> bool:
+    return bool(args.progress) or sys.stderr.isatty()
+
+
+def _load_or_report(args: argparse.Namespace) -> Loaded | None:
+    """The spec files of ``plan`` or ``apply``; ``None`` (problems reported) if any is invalid."""
+    loaded = load(args.files, args.skip_rule)
+    print_load(loaded, args.output, command=args.command)
+    if loaded.problems:
+        if args.output == "text":
+            print_line(
+                f"error: {plural(len(loaded.problems), 'problem')} in the spec files: "
+                "nothing was read or changed",
+                err=True,
+            )
+        return None
+    return loaded
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    """``validate``: report every problem and warning of every file; no AWS call."""
+    loaded = load(args.files, args.skip_rule)
+    print_load(loaded, args.output, command="validate")
+    if args.output == "text":
+        print_validate_summary(loaded)
+    return EXIT_PROBLEMS if loaded.problems else EXIT_OK
+
+
+def run_plan(args: argparse.Namespace) -> int:
+    """``plan``: the field-level diff against AWS; exit code 1 while anything is left to change."""
+    loaded = _load_or_report(args)
+    if loaded is None:
+        return EXIT_PROBLEMS
+    connection = connect(args, args.concurrency)
+    items = plan_all(Reader(connection), loaded.specs, args.concurrency, _show_progress(args))
+    if args.output == "json":
+        print_plan_json(items)
+    else:
+        print_plan(items)
+    changed = any(item.action in ("create", "update", "failed") for item in items)
+    return EXIT_PROBLEMS if changed else EXIT_OK
+
+
+def run_apply(args: argparse.Namespace) -> int:
+    """``apply``: plan, confirm unless ``--yes``, put what changed, and report every item."""
+    loaded = _load_or_report(args)
+    if loaded is None:
+        return EXIT_PROBLEMS
+    connection = connect(args, args.concurrency)
+    client = connection.client
+    reader = Reader(connection)
+    progress = _show_progress(args)
+    if args.yes:
+        # Nothing to confirm: each worker reads its item and puts it at once, so
+        # the reads of some items overlap the writes of others.
+        results, interrupted = apply_all(
+            loaded.specs,
+            lambda spec: apply_one(client, plan_one(reader, spec)),
+            lambda spec: spec,
+            reader=reader,
+            concurrency=args.concurrency,
+            progress=progress,
+        )
+        if args.output == "text":
+            print_plan([r.item for r in results])
+    else:
+        items = plan_all(reader, loaded.specs, args.concurrency, progress)
+        if args.output == "text":
+            print_plan(items)
+        todo = [item for item in items if item.action in ("create", "update")]
+        if todo and not _confirmed(f"Apply {plural(len(todo), 'change')}?", args.yes):
+            print_line("Nothing was applied.", err=True)
+            return EXIT_PROBLEMS
+        results, interrupted = apply_all(
+            items,
+            lambda item: apply_one(client, item),
+            lambda item: item.spec,
+            reader=reader,
+            concurrency=args.concurrency,
+            progress=progress,
+        )
+    print_applied(results, args.output)
+    if interrupted:
+        return EXIT_INTERRUPTED
+    ok = all(r.result in ("created", "updated", "unchanged") for r in results)
+    return EXIT_OK if ok else EXIT_PROBLEMS
+
+
+def run_get(args: argparse.Namespace) -> int:
+    """``get``: show one integration."""
+    client = connect(args).client
+    integration = call(lambda: client.get_integration(domain_name=args.domain, uri=args.uri))
+    print_integration(integration, args.output)
+    return EXIT_OK
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """``list``: show a domain's integrations."""
+    client = connect(args).client
+    found = call(
+        lambda: list(
+            client.list_integrations(domain_name=args.domain, include_hidden=args.include_hidden)
+        )
+    )
+    print_integrations(found, args.domain, args.output)
+    return EXIT_OK
+
+
+def run_delete(args: argparse.Namespace) -> int:
+    """``delete``: delete one integration once confirmed."""
+    client = connect(args).client
+    if not _confirmed(f"Delete integration {args.uri} of domain {args.domain}?", args.yes):
+        print_line("Nothing was deleted.", err=True)
+        return EXIT_PROBLEMS
+    message = call(lambda: client.delete_integration(domain_name=args.domain, uri=args.uri))
+    print_deleted(args.domain, args.uri, message, args.output)
+    return EXIT_OK
+
+
+def run_emulator(args: argparse.Namespace) -> int:
+    """``emulator``: serve the local emulator in the foreground until Ctrl-C."""
+    from customer_profiles_typed.testing import Emulator
+
+    emulator = Emulator(host=str(args.host), port=int(args.port), access_key_id=args.access_key_id)
+    try:
+        emulator.start()
+        print(
+            f"Customer Profiles emulator listening on {emulator.endpoint_url} (Ctrl-C stops it)",
+            flush=True,
+        )
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        emulator.stop()
+    print("Emulator stopped.", flush=True)
+    return EXIT_OK
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    """``demo``: put the README's S3 integration through the embedded emulator."""
+    from customer_profiles_typed._demo import run
+
+    return run()

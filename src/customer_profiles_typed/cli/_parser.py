@@ -1,0 +1,198 @@
+"""The argument parser: the commands, their options, and the handler each one runs."""
+
+from __future__ import annotations
+
+import argparse
+
+from ._commands import (
+    run_apply,
+    run_delete,
+    run_demo,
+    run_emulator,
+    run_get,
+    run_list,
+    run_plan,
+    run_validate,
+)
+from ._flow_hash import FLOW_HASH_TAG
+
+__all__ = ["build_parser"]
+
+EPILOG = """\
+exit codes:
+  0    success: specs valid, nothing to change, every item applied
+  1    problems in the specs, changes pending (plan), or a failed item or call
+  2    usage error: bad arguments, no region, no --yes without a terminal
+  130  interrupted
+"""
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _connection_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """The options every AWS command takes, before or after the command name."""
+
+    def default(value: object) -> object:
+        return argparse.SUPPRESS if suppress else value
+
+    group = parser.add_argument_group("connection and output")
+    group.add_argument("--profile", default=default(None), help="AWS profile of the shared config")
+    group.add_argument("--region", default=default(None), help="AWS region (default: the profile's)")
+    group.add_argument(
+        "--endpoint-url", default=default(None), help="service endpoint, e.g. a local emulator"
+    )
+    group.add_argument(
+        "--output",
+        choices=("text", "json"),
+        default=default("text"),
+        help="text for people (default), json for scripts",
+    )
+    group.add_argument(
+        "--retry-mode",
+        choices=("standard", "adaptive", "legacy"),
+        default=default("standard"),
+        help="boto3 retry mode for throttling and transient errors (default: standard)",
+    )
+    group.add_argument(
+        "--max-attempts",
+        type=_positive,
+        default=default(10),
+        help="attempts per call, first included (default: 10)",
+    )
+
+
+def build_parser(prog: str = "customer-profiles-typed") -> argparse.ArgumentParser:
+    """The argument parser of the command line, one subparser per command."""
+    parser = argparse.ArgumentParser(
+        prog=prog,
+        description=(
+            "Amazon Connect Customer Profiles integrations as code: validate spec files, "
+            "plan and apply them, and inspect integrations."
+        ),
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _connection_options(parser, suppress=False)
+    common = argparse.ArgumentParser(add_help=False)
+    _connection_options(common, suppress=True)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
+        return commands.add_parser(
+            name,
+            parents=[common],
+            help=summary,
+            description=description,
+            epilog=EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    def spec_options(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("files", nargs="+", metavar="FILE", help="spec files (.json, .yaml, .yml)")
+        sub.add_argument(
+            "--skip-rule",
+            action="append",
+            default=[],
+            metavar="RULE",
+            help="skip a documented rule (K4, G5...; 'all'); repeatable",
+        )
+
+    def bulk_options(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--concurrency",
+            type=_positive,
+            default=8,
+            metavar="N",
+            help="calls in flight at once, sharing one client (default: 8)",
+        )
+        sub.add_argument(
+            "--progress", action="store_true", help="show progress on stderr even without a terminal"
+        )
+        sub.add_argument(
+            "--account-id",
+            default=None,
+            help="the AWS account, to derive the flow ARN of new flows and read them with "
+            "GetIntegration (default: the credentials' account if known, else ListIntegrations)",
+        )
+
+    validate = command(
+        "validate",
+        "check spec files, reporting every problem of every file",
+        "Check spec files against the AWS model and the documented rules; no AWS call.",
+    )
+    spec_options(validate)
+    validate.set_defaults(handler=run_validate)
+
+    plan = command(
+        "plan",
+        "show what apply would change",
+        "Read the current integrations and show a field-level diff. FlowDefinition is "
+        "compared through the hash apply records in the tag " + FLOW_HASH_TAG + ".",
+    )
+    spec_options(plan)
+    bulk_options(plan)
+    plan.set_defaults(handler=run_plan)
+
+    apply = command(
+        "apply",
+        "put the integrations that differ from their specs",
+        "Plan, confirm, then put only what changed, concurrently; one item's failure "
+        "does not stop the others. A per-item result table ends the run.",
+    )
+    spec_options(apply)
+    bulk_options(apply)
+    apply.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
+    apply.set_defaults(handler=run_apply)
+
+    get = command("get", "show one integration", "Show one integration (GetIntegration).")
+    get.add_argument("--domain", required=True, help="domain name")
+    get.add_argument("--uri", required=True, help="integration URI")
+    get.set_defaults(handler=run_get)
+
+    listing = command(
+        "list", "list the integrations of a domain", "List a domain's integrations."
+    )
+    listing.add_argument("--domain", required=True, help="domain name")
+    listing.add_argument("--include-hidden", action="store_true", help="include hidden integrations")
+    listing.set_defaults(handler=run_list)
+
+    delete = command("delete", "delete one integration", "Delete one integration.")
+    delete.add_argument("--domain", required=True, help="domain name")
+    delete.add_argument("--uri", required=True, help="integration URI")
+    delete.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
+    delete.set_defaults(handler=run_delete)
+
+    emulator = commands.add_parser(
+        "emulator",
+        help="run the local Customer Profiles HTTP emulator in the foreground",
+        description="Serve a local, stateful emulator of the Customer Profiles API until Ctrl-C.",
+    )
+    emulator.add_argument("--port", type=int, default=0, help="TCP port (default: a free one)")
+    emulator.add_argument(
+        "--host", default="127.0.0.1", help="loopback address to bind (default: 127.0.0.1)"
+    )
+    emulator.add_argument(
+        "--access-key-id",
+        default=None,
+        help="accept only requests signed with this access key (default: accept any)",
+    )
+    emulator.set_defaults(handler=run_emulator)
+
+    demo = commands.add_parser(
+        "demo",
+        help="put the README's S3 integration through the embedded emulator",
+        description=(
+            "Start the emulator in-process, create a domain, put the README's example S3 "
+            "integration through IntegrationClient over HTTP and print the typed result."
+        ),
+    )
+    demo.set_defaults(handler=run_demo)
+    return parser

@@ -1,0 +1,296 @@
+"""What the commands print: text for people on stdout (notes and errors on stderr), or JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal, get_args
+
+from customer_profiles_typed.integration import Integration
+from customer_profiles_typed.specs import SpecProblem
+
+from ._apply import Applied, Result
+from ._flow_hash import canonical
+from ._load import Loaded
+from ._plan import Action, Change, PlanItem
+
+__all__ = [
+    "Output",
+    "plural",
+    "print_applied",
+    "print_deleted",
+    "print_integration",
+    "print_integrations",
+    "print_json",
+    "print_line",
+    "print_load",
+    "print_plan",
+    "print_plan_json",
+    "print_validate_summary",
+]
+
+Output = Literal["text", "json"]
+"""The ``--output`` choices."""
+
+_MARKS: dict[Action, str] = {"create": "+", "update": "~", "unchanged": "=", "failed": "!"}
+
+
+def print_line(text: str = "", *, err: bool = False) -> None:
+    """Write one line to stdout, or to stderr with ``err``."""
+    stream = sys.stderr if err else sys.stdout
+    stream.write(text + "\n")
+
+
+def print_json(data: Any) -> None:
+    """Write ``data`` to stdout as indented JSON."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 file``, ``2 files``."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _counts(values: Iterable[str], order: Sequence[str]) -> dict[str, int]:
+    counts = dict.fromkeys(order, 0)
+    for value in values:
+        counts[value] += 1
+    return counts
+
+
+def _table(rows: Sequence[Sequence[str]]) -> list[str]:
+    """Rows as lines: every column but the last padded to its widest cell, two spaces apart."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    return [
+        "  ".join([*(f"{cell:<{width}}" for cell, width in zip(row, widths)), row[-1]])
+        for row in rows
+    ]
+
+
+# --- spec files ---------------------------------------------------------------------------
+
+
+def _problem_json(problem: SpecProblem) -> dict[str, Any]:
+    return {
+        "file": problem.file,
+        "item": problem.item,
+        "path": problem.path,
+        "line": problem.line,
+        "column": problem.column,
+        "message": problem.message,
+        "rule": problem.rule,
+    }
+
+
+def _warning_text(warning: SpecProblem) -> str:
+    where = "" if warning.item is None and not warning.path else f" {warning.where}:"
+    return f"{warning.file}:{where} warning: {warning.message} ({warning.rule})"
+
+
+def print_load(loaded: Loaded, output: Output, *, command: str) -> None:
+    """Show what loading found: the full report for ``validate``, problems only otherwise."""
+    if output == "json" and command == "validate":
+        print_json(
+            {
+                "valid": not loaded.problems,
+                "files": [
+                    {
+                        "file": report.file,
+                        "requests": report.requests,
+                        "problems": [_problem_json(p) for p in report.problems],
+                        "warnings": [_problem_json(w) for w in report.warnings],
+                    }
+                    for report in loaded.files
+                ],
+            }
+        )
+        return
+    if output == "json":
+        if loaded.problems:
+            print_json({"valid": False, "problems": [_problem_json(p) for p in loaded.problems]})
+        return
+    for report in loaded.files:
+        if command == "validate" and not report.problems:
+            print_line(f"{report.file}: ok ({plural(report.requests, 'request')})")
+        for problem in report.problems:
+            print_line(str(problem))
+        for warning in report.warnings:
+            print_line(_warning_text(warning), err=command != "validate")
+
+
+def print_validate_summary(loaded: Loaded) -> None:
+    """The last line of ``validate``: files, requests, problems and warnings."""
+    invalid = sum(1 for report in loaded.files if report.problems)
+    total = sum(report.requests for report in loaded.files)
+    found_warnings = sum(len(report.warnings) for report in loaded.files)
+    print_line(
+        f"\n{plural(len(loaded.files), 'file')}, {plural(total, 'request')}: "
+        f"{plural(len(loaded.problems), 'problem')} in {plural(invalid, 'file')}, "
+        f"{plural(found_warnings, 'warning')}."
+    )
+
+
+# --- plans ----------------------------------------------------------------------------------
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "(absent)"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _change_text(change: Change) -> str:
+    # The flow is shown by its hash, a label rather than a value: no quotes.
+    show = str if change.field == "FlowDefinition" else _show
+    if change.kind == "add":
+        return f"+ {change.field}: {show(change.new)}"
+    if change.kind == "remove":
+        return f"- {change.field}: {show(change.old)}"
+    return f"~ {change.field}: {show(change.old)} -> {show(change.new)}"
+
+
+def _plan_counts(items: Sequence[PlanItem]) -> dict[str, int]:
+    return _counts((item.action for item in items), get_args(Action))
+
+
+def print_plan(items: Sequence[PlanItem]) -> None:
+    """Each item with its changes or error, then the counts."""
+    for item in items:
+        print_line(
+            f"{_MARKS[item.action]} {item.action} {item.spec.location} "
+            f"(domain {item.target.domain}): {item.uri_label}"
+        )
+        for change in item.changes:
+            print_line(f"    {_change_text(change)}")
+        if item.error is not None:
+            print_line(f"    error: {item.error}")
+    counts = _plan_counts(items)
+    print_line(
+        ("\n" if items else "")
+        + f"Plan: {counts['create']} to create, {counts['update']} to update, "
+        f"{counts['unchanged']} unchanged, {counts['failed']} failed."
+    )
+
+
+def print_plan_json(items: Sequence[PlanItem]) -> None:
+    """The plan as JSON: every item with its changes, and the counts."""
+    print_json(
+        {
+            "items": [
+                {
+                    "location": item.spec.location,
+                    "domain": item.target.domain,
+                    "uri": item.current_uri if item.current_uri is not None else item.target.uri,
+                    "flow_name": item.target.flow_name,
+                    "action": item.action,
+                    "changes": [
+                        {"field": c.field, "change": c.kind, "old": c.old, "new": c.new}
+                        for c in item.changes
+                    ],
+                    "error": item.error,
+                }
+                for item in items
+            ],
+            "summary": _plan_counts(items),
+        }
+    )
+
+
+# --- apply results --------------------------------------------------------------------------
+
+
+def print_applied(results: Sequence[Applied], output: Output) -> None:
+    """The result of every item (a table in text) and the counts."""
+    counts = _counts((r.result for r in results), get_args(Result))
+    if output == "json":
+        print_json(
+            {
+                "succeeded": counts["failed"] == 0 and counts["not applied"] == 0,
+                "items": [
+                    {
+                        "location": r.item.spec.location,
+                        "domain": r.item.target.domain,
+                        "uri": r.uri,
+                        "flow_name": r.item.target.flow_name,
+                        "result": r.result,
+                        "error": r.error,
+                    }
+                    for r in results
+                ],
+                "summary": counts,
+            }
+        )
+        return
+    rows = [("LOCATION", "DOMAIN", "RESULT", "URI / ERROR")]
+    rows += [
+        (
+            r.item.spec.location,
+            r.item.target.domain,
+            r.result,
+            r.error if r.error is not None else (r.uri or r.item.target.label),
+        )
+        for r in results
+    ]
+    print_line()
+    for line in _table(rows):
+        print_line(line.rstrip())
+    print_line(
+        f"\nApplied {plural(len(results), 'item')}: {counts['created']} created, "
+        f"{counts['updated']} updated, {counts['unchanged']} unchanged, "
+        f"{counts['failed']} failed"
+        + (f", {counts['not applied']} not applied" if counts["not applied"] else "")
+        + "."
+    )
+
+
+# --- integrations ---------------------------------------------------------------------------
+
+
+def _integration_json(integration: Integration) -> dict[str, Any]:
+    data: dict[str, Any] = canonical(integration.to_boto3())
+    return data
+
+
+def print_integration(integration: Integration, output: Output) -> None:
+    """One integration: its wire fields as JSON, or one ``Key  value`` line per field set."""
+    if output == "json":
+        print_json(_integration_json(integration))
+        return
+    rows: list[tuple[str, str]] = []
+    for key, value in _integration_json(integration).items():
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            value = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        rows.append((key, value))
+    for line in _table(rows):
+        print_line(line)
+
+
+def print_integrations(found: Sequence[Integration], domain: str, output: Output) -> None:
+    """A domain's integrations: a list of JSON objects, or a table and a count."""
+    if output == "json":
+        print_json([_integration_json(integration) for integration in found])
+        return
+    rows = [("URI", "OBJECT TYPE", "LAST UPDATED")]
+    rows += [
+        (
+            integration.uri,
+            integration.object_type_name or "-",
+            integration.last_updated_at.isoformat(timespec="seconds"),
+        )
+        for integration in found
+    ]
+    for line in _table(rows):
+        print_line(line)
+    print_line(f"\n{plural(len(found), 'integration')} in domain {domain}.")
+
+
+def print_deleted(domain: str, uri: str, message: str, output: Output) -> None:
+    """What AWS answered to a deletion."""
+    if output == "json":
+        print_json({"domain": domain, "uri": uri, "message": message})
+    else:
+        print_line(message)
+
