@@ -22,6 +22,9 @@ from typing import Any
 
 DOMAIN = "bench-domain"
 OBJECT_TYPE = "CustomerCsv"
+FLOW_NAME = "customers-from-s3"
+BUCKET = "example-customer-exports"
+PREFIX = "customers/"
 KMS_ARN = "arn:aws:kms:us-east-1:123456789012:key/1111aaaa-22bb-33cc-44dd-5555eeee6666"
 TAGS = {"team": "crm"}
 START = (datetime.now(timezone.utc) + timedelta(days=1)).replace(microsecond=0)
@@ -34,6 +37,7 @@ LARGE_TASKS = 500
 
 
 def field_names(count: int) -> list[str]:
+    """``count`` distinct source fields: ``field_00000``, ``field_00001``..."""
     return [f"field_{position:05d}" for position in range(count)]
 
 
@@ -42,6 +46,8 @@ def request_wire(tasks: int) -> dict[str, Any]:
 
     One ``Filter``/``PROJECTION`` task over ``tasks - 1`` fields, then one
     ``Map``/``NO_OP`` task per field: a valid request that draws no warning.
+    Written out as a boto3 user would, independently of the library, so that
+    the typed side can be checked against it; ``typed_flow`` is the same flow.
     """
     fields = field_names(tasks - 1)
     task_list: list[dict[str, Any]] = [
@@ -53,6 +59,7 @@ def request_wire(tasks: int) -> dict[str, Any]:
             "SourceFields": [field],
             "DestinationField": field,
             "ConnectorOperator": {"S3": "NO_OP"},
+            "TaskProperties": {},
         }
         for field in fields
     ]
@@ -61,13 +68,11 @@ def request_wire(tasks: int) -> dict[str, Any]:
         "ObjectTypeName": OBJECT_TYPE,
         "Tags": dict(TAGS),
         "FlowDefinition": {
-            "FlowName": "customers-from-s3",
+            "FlowName": FLOW_NAME,
             "KmsArn": KMS_ARN,
             "SourceFlowConfig": {
                 "ConnectorType": "S3",
-                "SourceConnectorProperties": {
-                    "S3": {"BucketName": "example-customer-exports", "BucketPrefix": "customers/"}
-                },
+                "SourceConnectorProperties": {"S3": {"BucketName": BUCKET, "BucketPrefix": PREFIX}},
             },
             "Tasks": task_list,
             "TriggerConfig": {
@@ -85,56 +90,19 @@ def request_wire(tasks: int) -> dict[str, Any]:
 
 
 def typed_flow(tasks: int) -> Any:
-    """The same flow as ``request_wire(tasks)['FlowDefinition']``, built from the models."""
-    from customer_profiles_typed import (
-        DataPullMode,
-        FlowDefinition,
-        S3ConnectorOperator,
-        S3SourceProperties,
-        ScheduledTriggerProperties,
-        SourceFlowConfig,
-        Task,
-        TaskType,
-        TriggerConfig,
-        TriggerProperties,
-        TriggerType,
-    )
+    """The same flow as ``request_wire(tasks)['FlowDefinition']``, from the library's builders."""
+    from customer_profiles_typed import DataPullMode, rate, s3_flow, scheduled_trigger
 
-    fields = field_names(tasks - 1)
-    task_list = [
-        Task(
-            task_type=TaskType.FILTER,
-            source_fields=fields,
-            connector_operator=S3ConnectorOperator.PROJECTION,
-        )
-    ]
-    task_list += [
-        Task(
-            task_type=TaskType.MAP,
-            source_fields=[field],
-            destination_field=field,
-            connector_operator=S3ConnectorOperator.NO_OP,
-        )
-        for field in fields
-    ]
-    return FlowDefinition(
-        flow_name="customers-from-s3",
+    return s3_flow(
+        flow_name=FLOW_NAME,
         kms_arn=KMS_ARN,
-        source_flow_config=SourceFlowConfig(
-            source_connector_properties=S3SourceProperties(
-                bucket_name="example-customer-exports", bucket_prefix="customers/"
-            )
-        ),
-        tasks=task_list,
-        trigger_config=TriggerConfig(
-            trigger_type=TriggerType.SCHEDULED,
-            trigger_properties=TriggerProperties(
-                scheduled=ScheduledTriggerProperties(
-                    schedule_expression="rate(15minutes)",
-                    data_pull_mode=DataPullMode.INCREMENTAL,
-                    schedule_start_time=START,
-                )
-            ),
+        bucket_name=BUCKET,
+        bucket_prefix=PREFIX,
+        fields=field_names(tasks - 1),
+        trigger=scheduled_trigger(
+            rate(15, "minutes"),
+            data_pull_mode=DataPullMode.INCREMENTAL,
+            schedule_start_time=START,
         ),
     )
 
@@ -144,7 +112,7 @@ def put_response() -> dict[str, Any]:
     moment = datetime(2024, 1, 1, tzinfo=timezone.utc)
     return {
         "DomainName": DOMAIN,
-        "Uri": "arn:aws:appflow:us-east-1:123456789012:flow/customers-from-s3",
+        "Uri": f"arn:aws:appflow:us-east-1:123456789012:flow/{FLOW_NAME}",
         "ObjectTypeName": OBJECT_TYPE,
         "CreatedAt": moment,
         "LastUpdatedAt": moment,
