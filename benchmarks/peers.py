@@ -117,6 +117,13 @@ def troposphere_peer(payload: dict[str, Any]) -> Callable[[], object]:
 
     template = _epoch(payload)
     tags = template.pop("Tags")
+    # CloudFormation spells TaskProperties as a list of {OperatorPropertyKey, Property}.
+    for task in template["FlowDefinition"]["Tasks"]:
+        if "TaskProperties" in task:
+            task["TaskProperties"] = [
+                {"OperatorPropertyKey": key, "Property": value}
+                for key, value in task["TaskProperties"].items()
+            ]
 
     def run() -> object:
         # from_dict cannot read a Tags list; troposphere's Tags object is how it takes them.
