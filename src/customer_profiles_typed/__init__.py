@@ -8,19 +8,9 @@ a typed exception. See the README for a complete example.
 
 from __future__ import annotations
 
-from customer_profiles_typed.builders import (
-    FieldMapping,
-    flow_definition,
-    mapping_tasks,
-    marketo_flow,
-    on_demand_trigger,
-    rate,
-    s3_flow,
-    salesforce_flow,
-    scheduled_trigger,
-    servicenow_flow,
-    zendesk_flow,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from customer_profiles_typed.client import CustomerProfilesClient, IntegrationClient
 from customer_profiles_typed.enums import (
     DataPullMode,
@@ -72,15 +62,62 @@ from customer_profiles_typed.models import (
     ZendeskSourceProperties,
 )
 from customer_profiles_typed._validation_hook import skip_rules
-from customer_profiles_typed.specs import (
-    Spec,
-    SpecError,
-    SpecProblem,
-    dumps_specs,
-    loads_specs,
-    read_specs,
-    write_specs,
-)
+
+if TYPE_CHECKING:
+    from customer_profiles_typed.builders import (
+        FieldMapping,
+        flow_definition,
+        mapping_tasks,
+        marketo_flow,
+        on_demand_trigger,
+        rate,
+        s3_flow,
+        salesforce_flow,
+        scheduled_trigger,
+        servicenow_flow,
+        zendesk_flow,
+    )
+    from customer_profiles_typed.specs import (
+        Spec,
+        SpecError,
+        SpecProblem,
+        dumps_specs,
+        loads_specs,
+        read_specs,
+        write_specs,
+    )
+
+_LAZY: dict[str, str] = {
+    "FieldMapping": "customer_profiles_typed.builders",
+    "flow_definition": "customer_profiles_typed.builders",
+    "mapping_tasks": "customer_profiles_typed.builders",
+    "marketo_flow": "customer_profiles_typed.builders",
+    "on_demand_trigger": "customer_profiles_typed.builders",
+    "rate": "customer_profiles_typed.builders",
+    "s3_flow": "customer_profiles_typed.builders",
+    "salesforce_flow": "customer_profiles_typed.builders",
+    "scheduled_trigger": "customer_profiles_typed.builders",
+    "servicenow_flow": "customer_profiles_typed.builders",
+    "zendesk_flow": "customer_profiles_typed.builders",
+    "Spec": "customer_profiles_typed.specs",
+    "SpecError": "customer_profiles_typed.specs",
+    "SpecProblem": "customer_profiles_typed.specs",
+    "dumps_specs": "customer_profiles_typed.specs",
+    "loads_specs": "customer_profiles_typed.specs",
+    "read_specs": "customer_profiles_typed.specs",
+    "write_specs": "customer_profiles_typed.specs",
+}
+"""Names loaded on first use: the builders and spec files are not needed to import the package."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "AccessDeniedError",
