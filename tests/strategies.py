@@ -27,6 +27,8 @@ import botocore.session
 from hypothesis import assume
 from hypothesis import strategies as st
 
+from customer_profiles_typed._wire import FULL_MATCH_SHAPES
+
 SERVICE = "customer-profiles"
 OPERATION = "PutIntegration"
 
@@ -375,8 +377,15 @@ def _breaks_pattern(node: Node) -> str | None:
     if pattern is None or re.fullmatch(pattern, "") is not None:
         return None  # no pattern, or one matching "" (only a warning: rule F4)
     text: str = node.value
-    for candidate in (" " + text, "\n" + text, text + "\n"):
-        if re.fullmatch(pattern, candidate) is None:
+    # AWS matches patterns unanchored, so where only part of a value matching is
+    # merely a warning, the broken value must not match anywhere.
+    whole_value = (
+        pattern.startswith("^") and pattern.endswith("$")
+    ) or node.shape.name in FULL_MATCH_SHAPES
+    for candidate in (" " + text, "\n" + text, text + "\n", " " * len(text), "\n" * len(text)):
+        if re.fullmatch(pattern, candidate) is None and (
+            whole_value or re.search(pattern, candidate) is None
+        ):
             return candidate
     return None
 

@@ -100,3 +100,24 @@ def test_every_connector_round_trips(key: str) -> None:
     for task in flow["Tasks"]:
         task["ConnectorOperator"] = {key: task["ConnectorOperator"]["S3"]}
     assert PutIntegrationRequest.from_boto3(kwargs).to_boto3() == kwargs
+
+
+def test_enum_members_in_a_wire_dict_read_like_their_values() -> None:
+    """boto3 takes str-enum members for enum fields; so does from_boto3, everywhere."""
+    from customer_profiles_typed import (
+        S3ConnectorOperator,
+        SourceConnectorType,
+        TaskType,
+        TriggerType,
+    )
+
+    plain = canonical_request()
+    with_members = canonical_request()
+    flow = with_members["FlowDefinition"]
+    flow["SourceFlowConfig"]["ConnectorType"] = SourceConnectorType.S3
+    flow["TriggerConfig"]["TriggerType"] = TriggerType(flow["TriggerConfig"]["TriggerType"])
+    for task in flow["Tasks"]:
+        task["TaskType"] = TaskType(task["TaskType"])
+        task["ConnectorOperator"] = {"S3": S3ConnectorOperator(task["ConnectorOperator"]["S3"])}
+    assert not botocore_errors(with_members)
+    assert PutIntegrationRequest.from_boto3(with_members) == PutIntegrationRequest.from_boto3(plain)

@@ -34,13 +34,15 @@ import attrs
 from customer_profiles_typed import _fast, _model, enums
 from customer_profiles_typed._paths import Path
 from customer_profiles_typed._wire import (
+    ARN_PATTERNS,
     CLASS_SHAPES,
     CONNECTOR_BY_CLASS,
     CONNECTOR_BY_OPERATOR,
     CONNECTOR_BY_TYPE,
     CONNECTOR_TYPE_ALIASES,
-    REQUIRED_BY_RULE,
     FIELDS,
+    FULL_MATCH_SHAPES,
+    REQUIRED_BY_RULE,
     SHAPE_CLASSES,
 )
 
@@ -48,12 +50,6 @@ if TYPE_CHECKING:
     from botocore.model import Shape
 
 __all__ = ["Finding", "check_object", "check_wire"]
-
-ARN_PATTERNS: dict[str, tuple[str, str]] = {
-    "KmsArn": (r"arn:aws[a-z-]*:kms:.*:[0-9]+:.*", "kms"),
-    "RoleArn": (r"arn:aws[a-z-]*:iam:.*:[0-9]+:.*", "iam"),
-}
-"""Shape -> (partition-agnostic pattern, service) replacing the model's (rule A3)."""
 
 _PARTITION = re.compile(r"arn:([^:]*):")
 
@@ -75,6 +71,11 @@ class Finding:
 @functools.cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
+
+
+@functools.cache
+def _anchored(pattern: str) -> bool:
+    return pattern.startswith("^") and pattern.endswith("$")
 
 
 @functools.cache
@@ -353,7 +354,7 @@ class _Walk:
     def pattern(self, name: str, pattern: str, value: str, path: Path, sensitive: bool) -> None:
         arn = ARN_PATTERNS.get(name)
         if arn is not None:
-            agnostic, service = arn
+            agnostic, _, service = arn
             if _compiled(agnostic).fullmatch(value) is None:
                 self.error(
                     path,
@@ -371,11 +372,18 @@ class _Walk:
                     "A3",
                 )
             return
-        if _compiled(pattern).fullmatch(value) is not None:
+        compiled = _compiled(pattern)
+        if compiled.fullmatch(value) is not None:
             return
         message = f"must match the pattern {pattern!r}, got {_show(value, sensitive)}"
-        if _matches_empty(pattern):
+        if _anchored(pattern) or name in FULL_MATCH_SHAPES:
+            self.error(path, message, "pattern")
+        elif _matches_empty(pattern):
             self.warn(path, message, "F4")
+        elif compiled.search(value) is not None:
+            # AWS matches its patterns unanchored: part of the value matching is
+            # enough there, so the rest of the value only earns a warning.
+            self.warn(path, f"{message}; only part of the value matches", "pattern")
         else:
             self.error(path, message, "pattern")
 

@@ -213,7 +213,8 @@ def _source_flow_config_from_wire(conv: cattrs.Converter) -> Any:
     from customer_profiles_typed.models import IncrementalPullConfig
 
     def structure(wire: Mapping[str, Any], _: Any) -> SourceFlowConfig[Any]:
-        connector_type = str(wire["ConnectorType"])
+        raw: object = wire["ConnectorType"]
+        connector_type = str(raw.value) if isinstance(raw, Enum) else str(raw)
         connector_type = _wire.CONNECTOR_TYPE_ALIASES.get(connector_type, connector_type)
         connector = _wire.CONNECTOR_BY_TYPE[connector_type]
         incremental = wire.get("IncrementalPullConfig")

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from customer_profiles_typed import _model, enums
 from customer_profiles_typed._wire import (
+    ARN_PATTERNS,
     CLASS_SHAPES,
     CONNECTOR_BY_CLASS,
     CONNECTOR_BY_OPERATOR,
@@ -37,12 +38,6 @@ if TYPE_CHECKING:
 __all__ = ["object_accepter", "wire_accepter"]
 
 Accepter = Callable[[Any], bool]
-
-_ARN = {
-    "KmsArn": r"arn:aws:kms:.*:[0-9]+:.*",
-    "RoleArn": r"arn:aws:iam:.*:[0-9]+:.*",
-}
-"""Clean ARNs: in the ``aws`` partition (another partition is a warning, rule A3)."""
 
 _NO_NEWLINE = frozenset({".*", ".+"})
 """Patterns whose full match only fails on a line break (plus emptiness for ``.+``)."""
@@ -198,7 +193,8 @@ class _Compiler:
             ]
         lines = [f"if not isinstance({var}, str): return False"]
         lines += self.size_checks(shape, var)
-        pattern = _ARN.get(shape.name, shape.metadata.get("pattern"))
+        arn = ARN_PATTERNS.get(shape.name)
+        pattern = arn[1] if arn is not None else shape.metadata.get("pattern")
         if pattern in _NO_NEWLINE:
             lines.append(f"if '\\n' in {var}: return False")
             if pattern == ".+":

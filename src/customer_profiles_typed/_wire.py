@@ -245,3 +245,17 @@ Rule K7 says every task holds exactly one connector's operator, and ``Task`` has
 no way to represent a task without one, so a missing ``ConnectorOperator`` is
 reported like a missing required member (and stops the request being built).
 """
+
+
+ARN_PATTERNS: dict[str, tuple[str, str, str]] = {
+    "KmsArn": (r"arn:aws[a-z-]*:kms:.*:[0-9]+:.*", r"arn:aws:kms:.*:[0-9]+:.*", "kms"),
+    "RoleArn": (r"arn:aws[a-z-]*:iam:.*:[0-9]+:.*", r"arn:aws:iam:.*:[0-9]+:.*", "iam"),
+}
+"""ARN shape -> (any partition: else an error, the ``aws`` partition: else a warning, service).
+
+The model's patterns hard-code the ``aws`` partition; rule A3 requires the ARN
+prefix and service in any partition and only warns about another partition.
+"""
+
+FULL_MATCH_SHAPES: frozenset[str] = frozenset({"FlowName", "ConnectorProfileName"})
+"""Shapes whose unanchored pattern is documented to cover the whole value (F2, C5)."""
