@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import socket
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,60 @@ def test_delete_asks_unless_yes(
     assert again.code == 1 and "ResourceNotFoundException" in again.err
 
 
+GET = ["get", "--domain", "d1", "--uri", flow_uri("d1-flow")]
+LIST = ["list", "--domain", "d1"]
+DELETE = ["delete", "--domain", "d1", "--uri", flow_uri("d1-flow"), "--yes"]
+
+
+# A list answer whose body is not JSON reads as an empty page (see _operations.page).
+@pytest.mark.parametrize(
+    ("command", "operation", "fault"),
+    [
+        (GET, "GetIntegration", "drop_connection"),
+        (GET, "GetIntegration", "malformed_body"),
+        (LIST, "ListIntegrations", "drop_connection"),
+        (DELETE, "DeleteIntegration", "drop_connection"),
+        (DELETE, "DeleteIntegration", "malformed_body"),
+    ],
+)
+def test_no_usable_answer_is_one_line_and_exit_1(
+    cli: Runner, applied: list[str], emulator: Emulator, command: list[str], operation: str, fault: str
+) -> None:
+    if fault == "drop_connection":
+        emulator.inject_fault(operation, drop_connection=True)
+    else:
+        emulator.inject_fault(operation, malformed_body=True)
+    result = cli(*command, *applied, "--max-attempts", "1")
+    assert result.code == 1
+    assert result.out == ""
+    assert result.err.startswith("error: TransportError: ")
+    assert len(result.err.splitlines()) == 1
+    assert emulator.pending_faults(operation) == 0
+
+
+def test_a_refused_connection_is_one_line_and_exit_1(cli: Runner) -> None:
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]  # nothing listens there once it is closed
+    url = f"http://127.0.0.1:{port}"
+    for command in (["get", "--uri", "u"], ["list"], ["delete", "--uri", "u", "--yes"]):
+        result = cli(command[0], "--domain", "d", *command[1:], "--endpoint-url", url, "--max-attempts", "1")
+        assert result.code == 1, command
+        assert result.err.startswith("error: TransportError: ") and "EndpointConnectionError" in result.err
+        assert len(result.err.splitlines()) == 1
+
+
+def test_the_emulator_on_a_taken_port_is_one_line_and_exit_1(cli: Runner) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = cli("emulator", "--port", str(port))
+    assert result.code == 1
+    assert result.err.startswith(f"error: cannot listen on 127.0.0.1:{port}: ")
+    assert len(result.err.splitlines()) == 1
+
+
 def test_global_options_go_before_or_after_the_command(cli: Runner, applied: list[str]) -> None:
     before = cli("--output", "json", *applied, "list", "--domain", "d1")
     after = cli("list", "--domain", "d1", "--output", "json", *applied)
@@ -73,7 +128,13 @@ def test_a_missing_region_is_a_usage_error(
 
 
 def test_bad_arguments_exit_2() -> None:
-    for argv in (["apply"], ["plan", "x.json", "--concurrency", "0"], ["nope"], ["get", "--domain", "d"]):
+    for argv in (
+        ["apply"],
+        ["plan", "x.json", "--concurrency", "0"],
+        ["nope"],
+        ["get", "--domain", "d"],
+        ["emulator", "--port", "70000"],
+    ):
         with pytest.raises(SystemExit) as raised:
             main(argv)
         assert raised.value.code == 2

@@ -13,7 +13,7 @@ from typing import TypeVar
 import attrs
 
 from customer_profiles_typed.client import IntegrationClient
-from customer_profiles_typed.errors import ServiceError, ValidationError
+from customer_profiles_typed.errors import CustomerProfilesError, ServiceError
 
 from ._exit_codes import CallFailed, UsageError
 
@@ -74,8 +74,13 @@ def failure_text(error: BaseException) -> str:
 
 
 def call(operation: Callable[[], T]) -> T:
-    """The result of ``operation``; an AWS error or a rejected request raises ``CallFailed``."""
+    """The result of ``operation``; any failure of the library raises ``CallFailed``.
+
+    That is an AWS error, a request refused before it was sent, and no usable
+    answer (connection refused or dropped, timeout, missing credentials,
+    unreadable response): all ``CustomerProfilesError``.
+    """
     try:
         return operation()
-    except (ServiceError, ValidationError) as error:
+    except CustomerProfilesError as error:
         raise CallFailed(failure_text(error)) from None

@@ -8,7 +8,7 @@ import threading
 
 from ._apply import apply_all, apply_one
 from ._aws import call, connect
-from ._exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, UsageError
+from ._exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, CallFailed, UsageError
 from ._load import Loaded, load
 from ._plan import Reader, plan_all, plan_one
 from ._render import (
@@ -174,6 +174,10 @@ def run_emulator(args: argparse.Namespace) -> int:
     emulator = Emulator(host=str(args.host), port=int(args.port), access_key_id=args.access_key_id)
     try:
         emulator.start()
+    except OSError as error:  # the port is taken, the address is not this machine's...
+        reason = error.strerror or str(error)
+        raise CallFailed(f"cannot listen on {emulator.host}:{args.port}: {reason}") from None
+    try:
         print(
             f"Customer Profiles emulator listening on {emulator.endpoint_url} (Ctrl-C stops it)",
             flush=True,

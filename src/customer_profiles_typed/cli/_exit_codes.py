@@ -22,4 +22,7 @@ class UsageError(Exception):
 
 
 class CallFailed(Exception):
-    """The AWS call of ``get``, ``list`` or ``delete`` failed: exit code 1, the message says why."""
+    """The call of ``get``, ``list`` or ``delete`` failed, or the emulator could not listen.
+
+    Exit code 1; the one-line message says why.
+    """

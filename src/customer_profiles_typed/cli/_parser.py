@@ -37,6 +37,16 @@ def _positive(text: str) -> int:
     return value
 
 
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"a TCP port is 0-65535, got {value}")
+    return value
+
+
 def _connection_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     """The options every AWS command takes, before or after the command name."""
 
@@ -175,7 +185,7 @@ def build_parser(prog: str = "customer-profiles-typed") -> argparse.ArgumentPars
         help="run the local Customer Profiles HTTP emulator in the foreground",
         description="Serve a local, stateful emulator of the Customer Profiles API until Ctrl-C.",
     )
-    emulator.add_argument("--port", type=int, default=0, help="TCP port (default: a free one)")
+    emulator.add_argument("--port", type=_port, default=0, help="TCP port (default: a free one)")
     emulator.add_argument(
         "--host", default="127.0.0.1", help="loopback address to bind (default: 127.0.0.1)"
     )
