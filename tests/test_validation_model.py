@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -18,7 +19,7 @@ from customer_profiles_typed import (
     ValidationError,
     ValidationWarning,
 )
-from support import s3_flow
+from support import canonical_request, s3_flow
 
 
 def test_all_problems_are_reported_at_once_with_both_paths(canonical: dict[str, Any]) -> None:
@@ -155,3 +156,18 @@ def test_warnings_carry_the_problem_as_data() -> None:
     assert [(p.path, p.wire_path, p.rule) for p in problems if p is not None] == [
         ("schedule_expression", "ScheduleExpression", "G5")
     ]
+
+
+def test_with_warnings_as_errors_an_invalid_request_still_raises_its_validation_error() -> None:
+    """Strict mode must not hide the errors behind the first warning."""
+    kwargs = canonical_request()
+    kwargs["DomainName"] = "bad name"
+    kwargs["Tags"] = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ValidationWarning)
+        with pytest.raises(ValidationError) as raised:
+            PutIntegrationRequest.from_boto3(kwargs)
+    assert [(p.wire_path, p.rule) for p in raised.value.errors] == [("DomainName", "pattern")]
+    assert [(p.wire_path, p.rule) for p in raised.value.warnings] == [("Tags", "T11")]
+    copy = pickle.loads(pickle.dumps(raised.value))
+    assert (copy.errors, copy.warnings) == (raised.value.errors, raised.value.warnings)

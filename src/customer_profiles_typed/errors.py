@@ -99,8 +99,18 @@ class ValidationError(CustomerProfilesError, ValueError):
     errors: tuple[ValidationProblem, ...]
     """Every problem found, in document order."""
 
-    def __init__(self, errors: Iterable[ValidationProblem], *, subject: str = "request") -> None:
+    warnings: tuple[ValidationProblem, ...]
+    """The likely mistakes found along with the errors (not emitted as warnings then)."""
+
+    def __init__(
+        self,
+        errors: Iterable[ValidationProblem],
+        *,
+        subject: str = "request",
+        warnings: Iterable[ValidationProblem] = (),
+    ) -> None:
         self.errors = tuple(errors)
+        self.warnings = tuple(warnings)
         self.subject = subject
         super().__init__(self._render())
 
@@ -112,13 +122,15 @@ class ValidationError(CustomerProfilesError, ValueError):
         return "\n".join(lines)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_validation_error, (self.errors, self.subject))
+        return (_rebuild_validation_error, (self.errors, self.subject, self.warnings))
 
 
 def _rebuild_validation_error(
-    errors: tuple[ValidationProblem, ...], subject: str
+    errors: tuple[ValidationProblem, ...],
+    subject: str,
+    warnings: tuple[ValidationProblem, ...] = (),
 ) -> ValidationError:
-    return ValidationError(errors, subject=subject)
+    return ValidationError(errors, subject=subject, warnings=warnings)
 
 
 class ServiceError(CustomerProfilesError):

@@ -32,8 +32,14 @@ from typing import Any, Literal, Protocol, TypeAlias, Union, cast
 
 import attrs
 
-from customer_profiles_typed.errors import CustomerProfilesError, ValidationError, ValidationWarning
+from customer_profiles_typed.errors import (
+    CustomerProfilesError,
+    ValidationError,
+    ValidationProblem,
+    ValidationWarning,
+)
 from customer_profiles_typed.models import PutIntegrationRequest
+from customer_profiles_typed.validation import parse_request
 
 __all__ = [
     "Spec",
@@ -82,6 +88,9 @@ class SpecProblem:
 
     column: int | None = None
     """The 1-based column, for syntax errors."""
+
+    problem: ValidationProblem | None = None
+    """The validation problem behind this one, for problems found in a request."""
 
     @property
     def where(self) -> str:
@@ -275,12 +284,14 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, list[SpecProblem]]:
 # --- reading ---------------------------------------------------------------------------
 
 
-def _warning_problem(file: str, item: int | None, warning: Warning) -> SpecProblem:
-    problem = warning.problem if isinstance(warning, ValidationWarning) else None
-    if problem is None:
-        return SpecProblem(file=file, item=item, path="", message=str(warning), rule="warning")
+def _spec_problem(file: str, item: int | None, problem: ValidationProblem) -> SpecProblem:
     return SpecProblem(
-        file=file, item=item, path=problem.wire_path, message=problem.message, rule=problem.rule
+        file=file,
+        item=item,
+        path=problem.wire_path,
+        message=problem.message,
+        rule=problem.rule,
+        problem=problem,
     )
 
 
@@ -310,28 +321,14 @@ def _read_request(
             rule="shape",
         )
         return None, [problem], None
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ValidationWarning)
-        try:
-            request = PutIntegrationRequest.from_boto3(
-                cast("Mapping[str, Any]", kwargs), skip_rules=skip_rules
-            )
-        except ValidationError as error:
-            problems = [
-                SpecProblem(
-                    file=file, item=item, path=p.wire_path, message=p.message, rule=p.rule
-                )
-                for p in error.errors
-            ]
-            return None, problems, error
-    found = tuple(
-        _warning_problem(file, item, cast(Warning, w.message))
-        for w in caught
-        if issubclass(w.category, ValidationWarning)
-    )
-    for other in caught:
-        if not issubclass(other.category, ValidationWarning):
-            warnings.warn_explicit(other.message, other.category, other.filename, other.lineno)
+    sink: list[ValidationProblem] = []
+    try:
+        request = parse_request(
+            PutIntegrationRequest, cast("Mapping[str, Any]", kwargs), skip_rules=skip_rules, sink=sink
+        )
+    except ValidationError as error:
+        return None, [_spec_problem(file, item, p) for p in error.errors], error
+    found = tuple(_spec_problem(file, item, problem) for problem in sink)
     return Spec(request=request, file=file, item=item, warnings=found), [], None
 
 
@@ -416,7 +413,7 @@ def _specs_or_raise(result: tuple[SpecFile, ValidationError | None]) -> list[Spe
     spec_file, cause = result
     for spec in spec_file.specs:
         for warning in spec.warnings:
-            warnings.warn(str(warning), ValidationWarning, stacklevel=3)
+            warnings.warn(ValidationWarning(str(warning), warning.problem), stacklevel=3)
     if spec_file.problems:
         raise SpecError(spec_file.file, spec_file.problems) from cause
     return list(spec_file.specs)

@@ -159,9 +159,16 @@ def _user_stacklevel() -> int:
     return level
 
 
-def _report(findings: Iterable[Finding], subject: str) -> None:
-    """Emit the warnings, then raise the errors if there are any."""
+def _report(
+    findings: Iterable[Finding], subject: str, sink: list[ValidationProblem] | None = None
+) -> None:
+    """Raise the errors, if any; else emit the warnings (or add them to ``sink``).
+
+    Errors come first: with warnings turned into errors, a request that has both
+    still raises its ``ValidationError``, which lists the warnings as ``.warnings``.
+    """
     errors: list[ValidationProblem] = []
+    found: list[ValidationProblem] = []
     for finding in findings:
         problem = ValidationProblem(
             path=finding.path.python,
@@ -169,15 +176,17 @@ def _report(findings: Iterable[Finding], subject: str) -> None:
             message=finding.message,
             rule=finding.rule,
         )
-        if finding.warning:
-            warnings.warn(
-                ValidationWarning(f"{subject}: {problem}", problem),
-                stacklevel=_user_stacklevel(),
-            )
-        else:
-            errors.append(problem)
+        (found if finding.warning else errors).append(problem)
     if errors:
-        raise ValidationError(errors, subject=subject)
+        raise ValidationError(errors, subject=subject, warnings=found)
+    if sink is not None:
+        sink.extend(found)
+        return
+    for problem in found:
+        warnings.warn(
+            ValidationWarning(f"{subject}: {problem}", problem),
+            stacklevel=_user_stacklevel(),
+        )
 
 
 def check_new_object(obj: object) -> None:
@@ -193,20 +202,30 @@ def check_new_object(obj: object) -> None:
         _report(findings, type(obj).__name__)
 
 
-def parse_request(cls: type[T], kwargs: Mapping[str, Any], *, skip_rules: Iterable[str] = ()) -> T:
-    """Read boto3 keyword arguments into ``cls``, reporting every problem at once."""
+def parse_request(
+    cls: type[T],
+    kwargs: Mapping[str, Any],
+    *,
+    skip_rules: Iterable[str] = (),
+    sink: list[ValidationProblem] | None = None,
+) -> T:
+    """Read boto3 keyword arguments into ``cls``, reporting every problem at once.
+
+    Warnings are emitted, or added to ``sink`` when one is given (thread-safe,
+    unlike catching them through the ``warnings`` module).
+    """
     skipped = _validation_hook.skipped_rules() | frozenset(skip_rules)
     shape = _wire.CLASS_SHAPES[cls]
     findings = [f for f in _checks.check_wire(shape, kwargs, ROOT) if not _skipped(f, skipped)]
     if any(_blocks(f) for f in findings):
-        _report(findings, "request")
+        _report(findings, "request", sink)
     from customer_profiles_typed._converter import structure_request
 
     with _validation_hook.deferred():
         request = structure_request(cls, kwargs)
     for obj, path in _objects(request, ROOT):
         findings += _rule_findings(obj, path, skipped)
-    _report(findings, "request")
+    _report(findings, "request", sink)
     return request
 
 
