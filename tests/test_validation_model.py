@@ -171,3 +171,25 @@ def test_with_warnings_as_errors_an_invalid_request_still_raises_its_validation_
     assert [(p.wire_path, p.rule) for p in raised.value.warnings] == [("Tags", "T11")]
     copy = pickle.loads(pickle.dumps(raised.value))
     assert (copy.errors, copy.warnings) == (raised.value.errors, raised.value.warnings)
+
+
+def test_skipping_a_rule_that_does_not_exist_is_an_error() -> None:
+    from customer_profiles_typed import skip_rules
+
+    with pytest.raises(ValueError, match="'K44'"):
+        with skip_rules("K44"):
+            pass
+    with pytest.raises(ValueError, match="'k4'"):
+        PutIntegrationRequest.from_boto3(canonical_request(), skip_rules={"k4"})
+    with skip_rules("K4", "all"):
+        pass  # known IDs are fine
+
+
+def test_a_required_member_given_as_none_is_reported_once() -> None:
+    kwargs = canonical_request()
+    kwargs["FlowDefinition"]["KmsArn"] = None
+    with pytest.raises(ValidationError) as raised:
+        PutIntegrationRequest.from_boto3(kwargs)
+    assert [(p.wire_path, p.rule) for p in raised.value.errors] == [
+        ("FlowDefinition.KmsArn", "required")
+    ]

@@ -49,7 +49,13 @@ from customer_profiles_typed._wire import (
 if TYPE_CHECKING:
     from botocore.model import Shape
 
-__all__ = ["Finding", "check_object", "check_wire"]
+__all__ = ["MODEL_CONSTRAINTS", "WALK_RULE_IDS", "Finding", "check_object", "check_wire"]
+
+MODEL_CONSTRAINTS = frozenset({"type", "required", "unknown-key", "enum", "min", "max", "pattern"})
+"""The labels of findings that stand for a constraint of the AWS model itself."""
+
+WALK_RULE_IDS = frozenset({"A3", "C2", "C3", "C4", "F4", "K7"})
+"""The rule IDs this walk reports itself, besides those of ``rules.RULES``."""
 
 _PARTITION = re.compile(r"arn:([^:]*):")
 
@@ -238,7 +244,7 @@ class _Walk:
                 )
                 continue
             if item is None:
-                if not self.lenient:
+                if not self.lenient and key not in required:  # else reported as missing
                     self.error(
                         path.member(shape.name, key),
                         f"{key} must not be None; leave it out instead",

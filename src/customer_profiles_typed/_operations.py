@@ -35,8 +35,8 @@ class Call:
     """The AWS operation name, e.g. ``GetIntegration``."""
     method: str
     """The boto3 client method, e.g. ``get_integration``."""
-    kwargs: dict[str, Any]
-    """Exactly the keyword arguments boto3 receives."""
+    kwargs: dict[str, Any] = attrs.field(repr=False)
+    """Exactly the keyword arguments boto3 receives (not in the repr: they may hold a FlowDefinition)."""
 
 
 def _checked(operation: str, method: str, shape: str, kwargs: dict[str, Any]) -> Call:

@@ -52,8 +52,12 @@ def skip_rules(*rule_ids: str) -> Generator[None, None, None]:
         with skip_rules("K4"):
             flow = FlowDefinition(...)  # no projection task: accepted
             client.put_integration(domain_name="d", flow_definition=flow)
+
+    An ID that names no rule raises ``ValueError``: a typo would skip nothing.
     """
-    with skipping(frozenset(rule_ids)):
+    from customer_profiles_typed.validation import check_rule_ids
+
+    with skipping(check_rule_ids(rule_ids)):
         yield
 
 

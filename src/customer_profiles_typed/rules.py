@@ -419,8 +419,8 @@ def _s3_rate(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple[Path, str]
     if minutes is not None and minutes < 15:
         yield (
             path.attribute("FlowDefinition", "trigger_config"),
-            f"an S3 flow scheduled every {minutes} minute(s): 15 minutes is the minimum "
-            "supported for S3 integrations",
+            "an S3 flow scheduled more often than every 15 minutes, the minimum supported "
+            "for S3 integrations (value not shown: sensitive)",
         )
 
 
@@ -455,9 +455,8 @@ def _expression_form(schedule: ScheduledTriggerProperties, path: Path) -> Iterat
     if _RATE.fullmatch(expression) or (expression.startswith("cron(") and expression.endswith(")")):
         return
     hint = ""
-    loose = _RATE_LOOSE.fullmatch(expression.strip())
-    if loose is not None:
-        hint = f"; write rate({loose.group(1)}{loose.group(2).lower()}s)"
+    if _RATE_LOOSE.fullmatch(expression.strip()) is not None:
+        hint = "; drop the spaces and make the unit plural, as in rate(15minutes)"
     yield (
         path.attribute("ScheduledTriggerProperties", "schedule_expression"),
         "not in AppFlow's canonical form rate(<n>minutes|hours|days) (no space, plural) "
@@ -465,17 +464,28 @@ def _expression_form(schedule: ScheduledTriggerProperties, path: Path) -> Iterat
     )
 
 
-@functools.cache
-def _time_zones() -> frozenset[str]:
+@functools.lru_cache(maxsize=256)
+def _is_time_zone(name: str) -> bool:
+    """Whether the installed zone database knows ``name`` (a cached ``ZoneInfo`` lookup)."""
     import zoneinfo
 
-    return frozenset(zoneinfo.available_timezones())
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
+
+
+@functools.cache
+def _has_zone_database() -> bool:
+    """Whether any zone database is installed (Windows may have none without ``tzdata``)."""
+    return _is_time_zone("UTC") or _is_time_zone("America/New_York")
 
 
 @_rule("G9", "warning", ScheduledTriggerProperties, "Timezone is an IANA time zone name.")
 def _iana_zone(schedule: ScheduledTriggerProperties, path: Path) -> Iterator[tuple[Path, str]]:
-    zones = _time_zones()
-    if schedule.timezone is not None and zones and schedule.timezone not in zones:
+    zone = schedule.timezone
+    if zone is not None and _has_zone_database() and not _is_time_zone(zone):
         yield (
             path.attribute("ScheduledTriggerProperties", "timezone"),
             "not an IANA time zone name such as America/New_York or UTC (value not shown: sensitive)",

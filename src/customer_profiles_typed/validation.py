@@ -50,7 +50,24 @@ _BLOCKING = frozenset({"type", "required", "unknown-key", "enum"})
 _RESPONSE_PROBLEMS = frozenset({"type", "required"})
 """The only problems a response is checked for (``check_response``)."""
 
-_MODEL_CONSTRAINTS = frozenset({"type", "required", "unknown-key", "enum", "min", "max", "pattern"})
+_MODEL_CONSTRAINTS = _checks.MODEL_CONSTRAINTS
+
+
+def rule_ids() -> frozenset[str]:
+    """Every rule ID that ``skip_rules`` accepts (``"all"`` included)."""
+    return frozenset(rule.id for rule in RULES) | _checks.WALK_RULE_IDS | {ALL_RULES}
+
+
+def check_rule_ids(rule_ids_given: Iterable[str]) -> frozenset[str]:
+    """The given rule IDs, or ``ValueError`` naming any that no rule has (a typo would skip nothing)."""
+    given = frozenset(rule_ids_given)
+    unknown = sorted(given - rule_ids())
+    if unknown:
+        raise ValueError(
+            f"unknown rule ID(s) {', '.join(map(repr, unknown))}; known: "
+            f"{', '.join(sorted(rule_ids()))}"
+        )
+    return given
 
 
 def _skipped(finding: Finding, skipped: frozenset[str]) -> bool:
@@ -214,7 +231,7 @@ def parse_request(
     Warnings are emitted, or added to ``sink`` when one is given (thread-safe,
     unlike catching them through the ``warnings`` module).
     """
-    skipped = _validation_hook.skipped_rules() | frozenset(skip_rules)
+    skipped = _validation_hook.skipped_rules() | check_rule_ids(skip_rules)
     shape = _wire.CLASS_SHAPES[cls]
     findings = [f for f in _checks.check_wire(shape, kwargs, ROOT) if not _skipped(f, skipped)]
     if any(_blocks(f) for f in findings):
