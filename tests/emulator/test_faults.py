@@ -124,6 +124,29 @@ def test_latency_combined_with_an_error_delays_the_error(customer_profiles_emula
     assert error_response(raised.value)["ResponseMetadata"]["HTTPStatusCode"] == 403
 
 
+def test_latency_delays_an_error_the_operation_raises(customer_profiles_emulator: Emulator, domain: str) -> None:
+    # A missing resource and invalid input are both found after the fault is taken.
+    client = customer_profiles_emulator.client(
+        config=config(read_timeout=0.3, parameter_validation=False, retries={"mode": "standard", "total_max_attempts": 1})
+    )
+    missing = "arn:aws:connect:us-east-1:123456789012:instance/missing"
+    customer_profiles_emulator.inject_fault("GetIntegration", latency=30)
+    with pytest.raises(ReadTimeoutError):
+        client.get_integration(DomainName=domain, Uri=missing)
+    customer_profiles_emulator.inject_fault("CreateDomain", latency=30)
+    with pytest.raises(ReadTimeoutError):
+        client.create_domain(DomainName="too-short-lived", DefaultExpirationDays=0)
+    assert customer_profiles_emulator.pending_faults("GetIntegration") == 0
+    assert customer_profiles_emulator.pending_faults("CreateDomain") == 0
+    # Without a fault the same errors come back at once.
+    with pytest.raises(ClientError) as not_found:
+        client.get_integration(DomainName=domain, Uri=missing)
+    assert error_response(not_found.value)["Error"]["Code"] == "ResourceNotFoundException"
+    with pytest.raises(ClientError) as invalid:
+        client.create_domain(DomainName="too-short-lived", DefaultExpirationDays=0)
+    assert error_response(invalid.value)["Error"]["Code"] == "BadRequestException"
+
+
 def test_a_malformed_body_parses_to_a_response_without_fields(
     customer_profiles_client: CustomerProfilesClient, customer_profiles_emulator: Emulator, domain: str
 ) -> None:

@@ -9,13 +9,14 @@ answer carries a fresh ``x-amzn-RequestId``.
 from __future__ import annotations
 
 import collections
+import dataclasses
 import logging
 import threading
 import uuid
 from typing import Any
 
-from customer_profiles_typed.testing._auth import parse_authorization
-from customer_profiles_typed.testing._botocore import ServiceModel
+from customer_profiles_typed.testing._auth import Credential, parse_authorization
+from customer_profiles_typed.testing._botocore import OperationModel, ServiceModel
 from customer_profiles_typed.testing._errors import (
     ACCESS_DENIED,
     BAD_REQUEST,
@@ -42,10 +43,10 @@ def _json_headers(request_id: str) -> dict[str, str]:
     return {"Content-Type": "application/json", "x-amzn-RequestId": request_id}
 
 
-def _error_response(error: ServiceError, request_id: str, delay: float = 0.0) -> HttpResponse:
+def _error_response(error: ServiceError, request_id: str) -> HttpResponse:
     headers = _json_headers(request_id)
     headers["X-Amzn-ErrorType"] = error.code
-    return HttpResponse(status=error.status, headers=headers, body=error.body(), delay=delay)
+    return HttpResponse(status=error.status, headers=headers, body=error.body())
 
 
 def validation_message(problems: list[str]) -> str:
@@ -83,17 +84,31 @@ class Service:
             return sum(self._counts.values()) if operation is None else self._counts[operation]
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        """Answer one HTTP request."""
+        """Answer one HTTP request.
+
+        Once a fault is taken for the call, its latency delays whatever the
+        answer turns out to be: the fault's own, the operation's result, or an
+        error the operation raised (a missing resource, invalid input...).
+        """
         request_id = str(uuid.uuid4())
+        fault: Fault | None = None
         try:
-            return self._answer(request, request_id)
+            operation, labels, credential = self._admit(request)
+            fault = self._faults.take(operation.name)
+            if fault is not None and fault.replaces_operation:
+                response = self._faulty_response(fault, request_id)
+            else:
+                response = self._run(operation, labels, credential, request, request_id)
         except ServiceError as error:
-            return _error_response(error, request_id)
+            response = _error_response(error, request_id)
         except Exception as error:
             _log.exception("the emulator failed on %s %s", request.method, request.path)
-            return _error_response(ServiceError(INTERNAL, f"Emulator error: {error!r}"), request_id)
+            response = _error_response(ServiceError(INTERNAL, f"Emulator error: {error!r}"), request_id)
+        latency = fault.latency if fault is not None else None
+        return dataclasses.replace(response, delay=latency) if latency else response
 
-    def _answer(self, request: HttpRequest, request_id: str) -> HttpResponse:
+    def _admit(self, request: HttpRequest) -> tuple[OperationModel, dict[str, str], Credential | None]:
+        """The operation a request calls, its URI labels and its credential, once counted and allowed."""
         resolved = self._router.resolve(request.method, request.path, request.query)
         if resolved is None:
             raise ServiceError(UNKNOWN_OPERATION, f"No operation matches {request.method} {request.path}.")
@@ -108,10 +123,17 @@ class Service:
             credential is None or credential.access_key_id != self._access_key_id
         ):
             raise ServiceError(ACCESS_DENIED, "The security token included in the request is invalid.")
-        fault = self._faults.take(operation.name)
-        delay = (fault.latency or 0.0) if fault is not None else 0.0
-        if fault is not None and fault.replaces_operation:
-            return self._faulty_response(fault, request_id, delay)
+        return operation, labels, credential
+
+    def _run(
+        self,
+        operation: OperationModel,
+        labels: dict[str, str],
+        credential: Credential | None,
+        request: HttpRequest,
+        request_id: str,
+    ) -> HttpResponse:
+        """Parse, validate and carry out the operation; its answer, or ``ServiceError``."""
         handler = HANDLERS.get(operation.name)
         if handler is None:
             raise ServiceError(NOT_IMPLEMENTED, f"The emulator does not implement {operation.name}.")
@@ -127,15 +149,13 @@ class Service:
         )
         output: dict[str, Any] = handler(context, params)
         headers, body = serialize_output(operation.output_shape, output)
-        return HttpResponse(status=200, headers={**_json_headers(request_id), **headers}, body=body, delay=delay)
+        return HttpResponse(status=200, headers={**_json_headers(request_id), **headers}, body=body)
 
-    def _faulty_response(self, fault: Fault, request_id: str, delay: float) -> HttpResponse:
+    def _faulty_response(self, fault: Fault, request_id: str) -> HttpResponse:
         if fault.drop_connection:
-            return HttpResponse(status=0, delay=delay, drop_connection=True)
+            return HttpResponse(status=0, drop_connection=True)
         if fault.malformed_body:
-            return HttpResponse(status=200, headers=_json_headers(request_id), body=MALFORMED_BODY, delay=delay)
+            return HttpResponse(status=200, headers=_json_headers(request_id), body=MALFORMED_BODY)
         assert fault.error_code is not None
         message = fault.message if fault.message is not None else f"Injected fault: {fault.error_code}"
-        return _error_response(ServiceError(fault.error_code, message, fault.status), request_id, delay)
-
-
+        return _error_response(ServiceError(fault.error_code, message, fault.status), request_id)
