@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 
 
 def parse_timestamp(value: str | float | datetime) -> datetime:
@@ -20,3 +20,10 @@ def parse_timestamp(value: str | float | datetime) -> datetime:
     except (ValueError, TypeError, OverflowError, RuntimeError) as error:
         raise ValueError(f"not a timestamp: {value!r}") from error
     return parsed
+
+
+def as_utc(value: datetime) -> datetime:
+    """The same instant as an aware UTC ``datetime``; a naive one is taken as UTC, as botocore does."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc)

@@ -10,12 +10,13 @@ and ``to_boto3`` gives everything back.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import datetime
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from customer_profiles_typed._timestamps import as_utc
 from customer_profiles_typed.enums import Scope
 
 if TYPE_CHECKING:
@@ -28,9 +29,7 @@ def _utc(value: datetime) -> datetime:
     """Normalize a timestamp to an aware UTC ``datetime`` (boto3 hands out local time)."""
     if not hasattr(value, "astimezone"):
         return value  # not a datetime: kept as is for the caller to report
-    if value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc)
+    return as_utc(value)
 
 
 def _frozen_map(values: Mapping[str, Any] | None) -> Mapping[str, Any] | None:

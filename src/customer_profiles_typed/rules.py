@@ -26,6 +26,7 @@ from typing import Any, Literal, TypeVar, cast
 import attrs
 
 from customer_profiles_typed._paths import Path
+from customer_profiles_typed._timestamps import as_utc
 from customer_profiles_typed._wire import CONNECTOR_BY_OPERATOR, connector_of
 from customer_profiles_typed.enums import (
     OperatorPropertiesKeys,
@@ -492,14 +493,10 @@ def _iana_zone(schedule: ScheduledTriggerProperties, path: Path) -> Iterator[tup
         )
 
 
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
-
-
 @_rule("G13", "warning", ScheduledTriggerProperties, "The schedule starts in the future.")
 def _start_future(schedule: ScheduledTriggerProperties, path: Path) -> Iterator[tuple[Path, str]]:
     start = schedule.schedule_start_time
-    if start is not None and _aware(start) < datetime.now(timezone.utc) - timedelta(minutes=1):
+    if start is not None and as_utc(start) < datetime.now(timezone.utc) - timedelta(minutes=1):
         yield (
             path.attribute("ScheduledTriggerProperties", "schedule_start_time"),
             "the schedule starts in the past: AWS asks for a start time in the future",
@@ -509,7 +506,7 @@ def _start_future(schedule: ScheduledTriggerProperties, path: Path) -> Iterator[
 @_rule("G14", "warning", ScheduledTriggerProperties, "The schedule ends after it starts.")
 def _end_after_start(schedule: ScheduledTriggerProperties, path: Path) -> Iterator[tuple[Path, str]]:
     start, end = schedule.schedule_start_time, schedule.schedule_end_time
-    if start is not None and end is not None and _aware(end) <= _aware(start):
+    if start is not None and end is not None and as_utc(end) <= as_utc(start):
         yield (
             path.attribute("ScheduledTriggerProperties", "schedule_end_time"),
             "schedule_end_time is not after schedule_start_time",
@@ -519,7 +516,7 @@ def _end_after_start(schedule: ScheduledTriggerProperties, path: Path) -> Iterat
 @_rule("G15", "warning", ScheduledTriggerProperties, "The first run reads from the past.")
 def _first_run_past(schedule: ScheduledTriggerProperties, path: Path) -> Iterator[tuple[Path, str]]:
     first = schedule.first_execution_from
-    if first is not None and _aware(first) > datetime.now(timezone.utc) + timedelta(minutes=1):
+    if first is not None and as_utc(first) > datetime.now(timezone.utc) + timedelta(minutes=1):
         yield (
             path.attribute("ScheduledTriggerProperties", "first_execution_from"),
             "first_execution_from is in the future: it is the start of the data range, "
