@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+import gc
 import socket
 import threading
+import warnings
 
 import pytest
 
@@ -44,6 +47,23 @@ def test_free_ports_by_default_and_an_explicit_port_is_honoured() -> None:
     with Emulator(port=taken) as again:
         assert again.port == taken
         assert again.client().list_domains()["Items"] == []
+
+
+def test_a_taken_port_fails_to_start_and_leaves_no_socket_behind() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        emulator = Emulator(port=taken.getsockname()[1])
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ResourceWarning)
+            with pytest.raises(OSError) as raised:
+                emulator.start()
+            assert raised.value.errno == errno.EADDRINUSE
+            del raised  # its traceback holds the half-built server
+            gc.collect()
+    assert not emulator.running
+    assert _emulator_threads() == []
+    assert [str(warning.message) for warning in caught if warning.category is ResourceWarning] == []
 
 
 def test_state_survives_a_restart() -> None:

@@ -25,21 +25,25 @@ def test_the_client_fixture_talks_to_the_emulator_fixture(
     assert customer_profiles_client.meta.endpoint_url == customer_profiles_emulator.endpoint_url
 
 
-def test_pytest_loads_the_plugin_module_and_stops_the_emulator_after_each_test(tmp_path: Path) -> None:
+def test_pytest_loads_the_plugin_and_closes_the_client_and_emulator_after_each_test(tmp_path: Path) -> None:
     (tmp_path / "test_uses_fixtures.py").write_text(
         textwrap.dedent(
             """
             import threading
 
             seen = []
+            closed = []
 
             def test_first(customer_profiles_client, customer_profiles_emulator):
                 customer_profiles_client.create_domain(DomainName="one", DefaultExpirationDays=3)
                 assert [d.name for d in customer_profiles_emulator.domains()] == ["one"]
                 seen.append(customer_profiles_emulator)
+                close = customer_profiles_client.close
+                customer_profiles_client.close = lambda: (closed.append(True), close())
 
             def test_second(customer_profiles_emulator):
                 assert not seen[0].running
+                assert closed == [True]
                 assert customer_profiles_emulator.domains() == []
                 names = [t.name for t in threading.enumerate()]
                 assert sum(n == "customer-profiles-emulator" for n in names) == 1

@@ -94,7 +94,11 @@ class Emulator:
                 return self
             server = LoopbackHTTPServer(self._host, self._requested_port, self._service)
             thread = threading.Thread(target=server.serve, name="customer-profiles-emulator", daemon=True)
-            thread.start()
+            try:
+                thread.start()
+            except BaseException:
+                server.close()
+                raise
             self._server, self._thread = server, thread
             return self
 

@@ -155,10 +155,16 @@ class LoopbackHTTPServer(ThreadingHTTPServer):
         self._tracking = threading.Lock()
         self._connections: set[socket.socket] = set()
         self._connection_threads: set[threading.Thread] = set()
-        self._wake_reader, self._wake_writer = socket.socketpair()
         if ":" in host:
             self.address_family = socket.AF_INET6
+        # Binds and listens; on failure (port taken...) it closes its socket itself.
         super().__init__((host, port), _Handler)
+        # Made once bound, so that a failed bind leaves no socket behind.
+        try:
+            self._wake_reader, self._wake_writer = socket.socketpair()
+        except BaseException:
+            self.server_close()
+            raise
 
     def server_bind(self) -> None:
         """Bind without the reverse DNS lookup ``HTTPServer`` would do."""

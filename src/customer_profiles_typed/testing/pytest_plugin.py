@@ -6,7 +6,7 @@ entry point, so the fixtures are available in any test suite:
 - ``customer_profiles_emulator``: a running ``Emulator`` (one per test,
   stopped afterwards);
 - ``customer_profiles_client``: a plain boto3 Customer Profiles client bound
-  to that emulator, with dummy credentials and region;
+  to that emulator, with dummy credentials and region (closed after the test);
 - ``customer_profiles_integration_client``: an ``IntegrationClient`` wrapping
   that boto3 client.
 """
@@ -33,9 +33,13 @@ def customer_profiles_emulator() -> Iterator[Emulator]:
 
 
 @pytest.fixture
-def customer_profiles_client(customer_profiles_emulator: Emulator) -> CustomerProfilesClient:
-    """A boto3 Customer Profiles client talking to ``customer_profiles_emulator``."""
-    return customer_profiles_emulator.client()
+def customer_profiles_client(customer_profiles_emulator: Emulator) -> Iterator[CustomerProfilesClient]:
+    """A boto3 Customer Profiles client talking to ``customer_profiles_emulator``, closed after the test."""
+    client = customer_profiles_emulator.client()
+    try:
+        yield client
+    finally:
+        client.close()
 
 
 @pytest.fixture
