@@ -116,7 +116,8 @@ def rate(every: int, unit: RateUnit) -> str:
     count = cast(object, every)
     if isinstance(count, bool) or not isinstance(count, int) or count < 1:
         raise ValueError(f"a rate needs a whole count of at least 1, got {every!r}")
-    plural = unit if unit.endswith("s") else f"{unit}s"
+    name = cast(object, unit)
+    plural = (name if name.endswith("s") else f"{name}s") if isinstance(name, str) else None
     if plural not in ("minutes", "hours", "days"):
         raise ValueError(f"a rate's unit is minutes, hours or days, got {unit!r}")
     return f"rate({every}{plural})"
@@ -158,14 +159,45 @@ def on_demand_trigger() -> TriggerConfig:
     return TriggerConfig(trigger_type=TriggerType.ON_DEMAND)
 
 
+def _describe(value: object) -> str:
+    """``value`` for an error message: its type, and its repr when that is short."""
+    if value is None:
+        return "None"
+    shown = repr(value)
+    kind = type(value).__name__
+    return kind if len(shown) > 60 else f"{kind} {shown}"
+
+
 def _mappings(fields: Fields) -> list[FieldMapping]:
-    if isinstance(fields, str):
+    """The fields as ``FieldMapping``\\ s; ``TypeError``/``ValueError`` naming what is wrong."""
+    given = cast(object, fields)
+    if isinstance(given, (str, bytes)):
         raise TypeError("fields is a list of field names or a mapping, not a single string")
-    if isinstance(fields, Mapping):
-        pairs = cast("Mapping[str, str]", fields)
-        found = [FieldMapping(source, destination) for source, destination in pairs.items()]
+    found: list[FieldMapping] = []
+    if isinstance(given, Mapping):
+        for source, destination in cast("Mapping[object, object]", given).items():
+            if not isinstance(source, str) or not isinstance(destination, str):
+                raise TypeError(
+                    f"fields maps source field names to destination field names (str to str), "
+                    f"got {_describe(source)} to {_describe(destination)}"
+                )
+            found.append(FieldMapping(source, destination))
+    elif isinstance(given, Iterable):
+        for position, item in enumerate(cast("Iterable[object]", given)):
+            if isinstance(item, FieldMapping):
+                found.append(item)
+            elif isinstance(item, str):
+                found.append(FieldMapping(item))
+            else:
+                raise TypeError(
+                    f"fields[{position}] is a field name (str) or a FieldMapping, "
+                    f"got {_describe(item)}"
+                )
     else:
-        found = [item if isinstance(item, FieldMapping) else FieldMapping(item) for item in fields]
+        raise TypeError(
+            "fields is a list of field names and FieldMappings, or a mapping of source to "
+            f"destination names, got {_describe(given)}"
+        )
     if not found:
         raise ValueError("a flow needs at least one field")
     return found
@@ -185,8 +217,12 @@ def mapping_tasks(operators: type[OperatorT], fields: Fields) -> list[Task[Opera
 
     ``operators`` is the source connector's operator enum, e.g.
     ``mapping_tasks(S3ConnectorOperator, ["id", "email"])``. A source field
-    mapped twice is projected once.
+    mapped twice is projected once. Arguments of the wrong kind raise
+    ``TypeError`` naming the argument; no field at all raises ``ValueError``.
     """
+    if not any(operators is connector.operator_enum for connector in _wire.CONNECTORS):
+        names = ", ".join(c.operator_enum.__name__ for c in _wire.CONNECTORS)
+        raise TypeError(f"operators is a connector's operator enum ({names}), got {_describe(operators)}")
     mappings = _mappings(fields)
     projected = list(dict.fromkeys(field.source for field in mappings))
     tasks: list[Task[OperatorT]] = [
@@ -231,8 +267,22 @@ def flow_definition(
     ``source`` is the source properties object (``S3SourceProperties(...)``,
     ``ZendeskSourceProperties(...)``...); it fixes the operator enum of every
     task, so the result is typed ``FlowDefinition[<that connector's operators>]``.
+    A ``source``, ``fields`` or ``trigger`` of the wrong kind raises ``TypeError``
+    naming the argument; the values themselves are checked as the objects are built.
     """
-    operators = cast("type[OperatorT]", _wire.connector_of(source).operator_enum)
+    connector = _wire.CONNECTOR_BY_CLASS.get(type(source))
+    if connector is None:
+        names = ", ".join(c.properties_class.__name__ for c in _wire.CONNECTORS)
+        raise TypeError(
+            f"source is a source properties object ({names}), got {_describe(source)}; "
+            "for S3, for instance: S3SourceProperties(bucket_name=...), or use s3_flow()"
+        )
+    if not isinstance(cast(object, trigger), TriggerConfig):
+        raise TypeError(
+            "trigger is a TriggerConfig, e.g. scheduled_trigger(rate(15, \"minutes\")) or "
+            f"on_demand_trigger(), got {_describe(trigger)}"
+        )
+    operators = cast("type[OperatorT]", connector.operator_enum)
     return FlowDefinition(
         flow_name=flow_name,
         kms_arn=kms_arn,

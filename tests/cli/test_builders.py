@@ -166,3 +166,46 @@ def test_bad_input_is_refused() -> None:
         mapping_tasks(S3ConnectorOperator, [])
     with pytest.raises(TypeError, match="not a single string"):
         mapping_tasks(S3ConnectorOperator, "colA")
+
+
+def _s3(**changes: Any) -> FlowDefinition[Any]:
+    arguments: dict[str, Any] = {
+        "flow_name": "f",
+        "kms_arn": KMS_KEY,
+        "bucket_name": "my-bucket",
+        "fields": ["colA"],
+        "trigger": on_demand_trigger(),
+        **changes,
+    }
+    return s3_flow(**arguments)
+
+
+def _any_source(source: Any) -> FlowDefinition[Any]:
+    return flow_definition(flow_name="f", kms_arn=KMS_KEY, source=source, fields=["a"], trigger=on_demand_trigger())
+
+
+def _anything(value: object) -> Any:
+    """``value`` typed ``Any``: what a caller without a type checker may pass."""
+    return value
+
+
+@pytest.mark.parametrize(
+    ("build", "error", "message"),
+    [
+        pytest.param(lambda: _any_source("S3"), TypeError, r"^source is a source properties object \(.*S3SourceProperties.*\), got str 'S3'", id="source-str"),
+        pytest.param(lambda: _any_source(None), TypeError, r"^source is a source properties object .*, got None", id="source-none"),
+        pytest.param(lambda: _s3(fields=None), TypeError, r"^fields is a list of field names .*, got None$", id="fields-none"),
+        pytest.param(lambda: _s3(fields=5), TypeError, r"^fields is a list of field names .*, got int 5$", id="fields-int"),
+        pytest.param(lambda: _s3(fields=["colA", 5]), TypeError, r"^fields\[1\] is a field name \(str\) or a FieldMapping, got int 5$", id="fields-item-int"),
+        pytest.param(lambda: _s3(fields={"colA": 5}), TypeError, r"^fields maps source .* \(str to str\), got str 'colA' to int 5$", id="fields-map-value-int"),
+        pytest.param(lambda: _s3(fields=b"colA"), TypeError, r"not a single string", id="fields-bytes"),
+        pytest.param(lambda: _s3(trigger="rate(15minutes)"), TypeError, r"^trigger is a TriggerConfig, .*got str 'rate\(15minutes\)'$", id="trigger-str"),
+        pytest.param(lambda: _s3(trigger=None), TypeError, r"^trigger is a TriggerConfig, .*got None$", id="trigger-none"),
+        pytest.param(lambda: mapping_tasks(_anything("S3"), ["a"]), TypeError, r"^operators is a connector's operator enum \(.*S3ConnectorOperator.*\), got str 'S3'$", id="operators-str"),
+        pytest.param(lambda: rate(5, _anything(None)), ValueError, r"^a rate's unit is minutes, hours or days, got None$", id="rate-unit-none"),
+        pytest.param(lambda: rate(5, _anything(5)), ValueError, r"^a rate's unit is minutes, hours or days, got 5$", id="rate-unit-int"),
+    ],
+)
+def test_arguments_of_the_wrong_kind_are_named(build: Any, error: type[Exception], message: str) -> None:
+    with pytest.raises(error, match=message):
+        build()
