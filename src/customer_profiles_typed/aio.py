@@ -13,6 +13,7 @@ itself, whatever botocore's retry settings say.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Iterable, Mapping
 from contextlib import AsyncExitStack
 from types import TracebackType
@@ -40,6 +41,11 @@ class AsyncIntegrationClient:
 
         async with AsyncIntegrationClient(region_name="eu-west-1") as profiles:
             integration = await profiles.get_integration(domain_name="d", uri=uri)
+
+    Entering is re-entrant: nested ``async with`` blocks on one object share
+    its client, which is closed when the outermost block ends. A call made
+    while the client is not open raises ``RuntimeError``; a new ``async with``
+    opens a fresh one.
     """
 
     def __init__(
@@ -70,19 +76,28 @@ class AsyncIntegrationClient:
         }
         self._session = session
         self._stack: AsyncExitStack | None = None
+        # How many ``async with`` blocks are open on this object; the last one out closes.
+        self._depth = 0
+        # Whether the client this object opened has been closed since (for the error message).
+        self._closed = False
+        # Held while the client is opened or closed, so that concurrent entries share one.
+        self._opening = asyncio.Lock()
 
     async def __aenter__(self) -> Self:
-        """Open the aiobotocore client, unless one was passed in."""
-        if self._client is None:
-            import aiobotocore.session
+        """Open the aiobotocore client, unless one was passed in or a block already opened it."""
+        async with self._opening:
+            if self._client is None:
+                import aiobotocore.session
 
-            session = self._session or aiobotocore.session.get_session()
-            stack = AsyncExitStack()
-            settings = {key: value for key, value in self._settings.items() if value is not None}
-            self._client = await stack.enter_async_context(
-                session.create_client(_model.SERVICE_NAME, **settings)
-            )
-            self._stack = stack
+                session = self._session or aiobotocore.session.get_session()
+                stack = AsyncExitStack()
+                settings = {key: value for key, value in self._settings.items() if value is not None}
+                self._client = await stack.enter_async_context(
+                    session.create_client(_model.SERVICE_NAME, **settings)
+                )
+                self._stack = stack
+                self._closed = False
+            self._depth += 1
         return self
 
     async def __aexit__(
@@ -91,16 +106,28 @@ class AsyncIntegrationClient:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        """Close the aiobotocore client this object opened."""
-        stack, self._stack = self._stack, None
-        if stack is not None:
-            self._client = None
-            await stack.aclose()
+        """Leave one block; the outermost closes the aiobotocore client this object opened."""
+        async with self._opening:
+            if self._depth == 0:  # not entered, or already left: nothing to close
+                return
+            self._depth -= 1
+            if self._depth > 0:
+                return
+            stack, self._stack = self._stack, None
+            if stack is not None:
+                self._client = None
+                self._closed = True
+                await stack.aclose()
 
     @property
     def aiobotocore_client(self) -> Any:
         """The wrapped aiobotocore client, for calls this library does not cover."""
         if self._client is None:
+            if self._closed:
+                raise RuntimeError(
+                    "this AsyncIntegrationClient is closed: its 'async with' block has ended; "
+                    "make calls inside 'async with' (entering again opens a new client)"
+                )
             raise RuntimeError("use 'async with AsyncIntegrationClient(...)' to open the client")
         return self._client
 
