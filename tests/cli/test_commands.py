@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from customer_profiles_typed.__main__ import build_parser as module_parser
-from customer_profiles_typed.cli import build_parser, main
+from customer_profiles_typed.cli import FLOW_HASH_TAG, build_parser, main
 from customer_profiles_typed.testing import Emulator
 
 from .helpers import Runner, flow_uri, s3_spec, write_json
@@ -138,6 +138,20 @@ def test_bad_arguments_exit_2() -> None:
         with pytest.raises(SystemExit) as raised:
             main(argv)
         assert raised.value.code == 2
+
+
+@pytest.mark.parametrize("command", ["plan", "apply"])
+def test_the_help_says_what_the_flow_hash_tag_discloses(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main([command, "--help"])
+    assert raised.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert (
+        f"apply stores an unsalted SHA-256 of each FlowDefinition in the tag {FLOW_HASH_TAG}, "
+        "so anyone who can read the integration's tags can confirm a guess of the flow's content"
+    ) in text
 
 
 def test_the_help_documents_the_exit_codes() -> None:

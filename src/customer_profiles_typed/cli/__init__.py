@@ -21,7 +21,9 @@ therefore records a SHA-256 of the canonical ``FlowDefinition`` it puts in the
 reserved tag ``customer-profiles-typed:flow-sha256``, and ``plan`` compares
 that hash: it tells that the flow changed, not which of its fields did. A flow
 put by other tools has no such tag: ``plan`` reports it as not recorded and
-``apply`` puts it once.
+``apply`` puts it once. The hash is unsalted, so anyone who can read the
+integration's tags can confirm a guess of the flow's content (a bucket name,
+say), though not read it.
 
 This package holds the command line only: ``_parser`` (arguments),
 ``_commands`` (one handler per command), ``_load`` (spec files), ``_plan``

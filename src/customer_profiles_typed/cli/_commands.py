@@ -92,7 +92,11 @@ def run_plan(args: argparse.Namespace) -> int:
 
 
 def run_apply(args: argparse.Namespace) -> int:
-    """``apply``: plan, confirm unless ``--yes``, put what changed, and report every item."""
+    """``apply``: plan, confirm unless ``--yes``, put what changed, and report every item.
+
+    Each flow put is tagged with its unsalted SHA-256 (``FLOW_HASH_TAG``): whoever
+    can read the tags can confirm a guess of the flow's content.
+    """
     loaded = _load_or_report(args)
     if loaded is None:
         return EXIT_PROBLEMS

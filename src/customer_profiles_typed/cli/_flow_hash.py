@@ -2,6 +2,8 @@
 
 AWS never returns a ``FlowDefinition``; ``apply`` records the hash of the one it
 puts in ``FLOW_HASH_TAG`` so that ``plan`` can tell whether the flow changed.
+The hash is unsalted on purpose (any run must find the same one): whoever can
+read the tags can confirm a guess of a flow's content, though not read it.
 """
 
 from __future__ import annotations

@@ -27,6 +27,12 @@ exit codes:
 """
 
 
+FLOW_HASH_NOTE = f"""\
+Privacy: apply stores an unsalted SHA-256 of each FlowDefinition in the tag
+{FLOW_HASH_TAG}, so anyone who can read the integration's tags
+can confirm a guess of the flow's content (a bucket name, say), though not read it."""
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -144,8 +150,9 @@ def build_parser(prog: str = "customer-profiles-typed") -> argparse.ArgumentPars
     plan = command(
         "plan",
         "show what apply would change",
-        "Read the current integrations and show a field-level diff. FlowDefinition is "
-        "compared through the hash apply records in the tag " + FLOW_HASH_TAG + ".",
+        "Read the current integrations and show a field-level diff. FlowDefinition is\n"
+        "compared through the hash apply records in the tag " + FLOW_HASH_TAG + ".\n\n"
+        + FLOW_HASH_NOTE,
     )
     spec_options(plan)
     bulk_options(plan)
@@ -154,8 +161,8 @@ def build_parser(prog: str = "customer-profiles-typed") -> argparse.ArgumentPars
     apply = command(
         "apply",
         "put the integrations that differ from their specs",
-        "Plan, confirm, then put only what changed, concurrently; one item's failure "
-        "does not stop the others. A per-item result table ends the run.",
+        "Plan, confirm, then put only what changed, concurrently; one item's failure\n"
+        "does not stop the others. A per-item result table ends the run.\n\n" + FLOW_HASH_NOTE,
     )
     spec_options(apply)
     bulk_options(apply)
