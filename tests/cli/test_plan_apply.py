@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import io
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from customer_profiles_typed import PutIntegrationRequest
 from customer_profiles_typed.cli import FLOW_HASH_TAG
 from customer_profiles_typed.testing import Emulator
 
@@ -253,3 +256,33 @@ def test_progress_is_shown_on_request(cli: Runner, emulator: Emulator, tmp_path:
         "[1/2] reading",
         "[2/2] reading",
     ]
+
+
+def test_each_request_is_turned_into_its_wire_dict_once(
+    cli: Runner, emulator: Emulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The diff and the flow's hash share one to_boto3() of the spec's request;
+    # the request put (the spec's with the hash tag) is another object.
+    _domains(emulator, "d1", "d2")
+    spec = write_json(tmp_path / "s.json", [s3_spec("d1", tags={"team": "crm"}), s3_spec("d2")])
+    calls: dict[int, tuple[PutIntegrationRequest, int]] = {}
+    lock = threading.Lock()
+    to_boto3 = PutIntegrationRequest.to_boto3
+
+    def counted(self: PutIntegrationRequest) -> Any:
+        with lock:  # apply works on a thread pool
+            _, count = calls.get(id(self), (self, 0))
+            calls[id(self)] = (self, count + 1)  # the object kept: its id is not reused
+        return to_boto3(self)
+
+    monkeypatch.setattr(PutIntegrationRequest, "to_boto3", counted)
+    url = ["--endpoint-url", emulator.endpoint_url]
+    for argv in (["plan", spec], ["apply", spec, "--yes"], ["apply", spec, "--yes"]):
+        calls.clear()
+        result = cli(*argv, *url)
+        assert result.code in (0, 1), result.err
+        assert calls, argv
+        assert max(count for _, count in calls.values()) == 1, argv
+    assert emulator.request_count("PutIntegration") == 2
+    stored = emulator.integrations("d1")[0].tags
+    assert stored is not None and len(stored[FLOW_HASH_TAG]) == 64

@@ -42,7 +42,9 @@ class Applied:
 def _put_request(item: PlanItem) -> PutIntegrationRequest:
     """The request to send: the spec's, with the flow's hash in the reserved tag."""
     request = item.spec.request
-    digest = flow_fingerprint(request)
+    digest = item.flow_digest
+    if digest is None and request.flow_definition is not None:  # not planned by plan_one
+        digest = flow_fingerprint(request)
     if digest is None:
         return request
     # Checked when read (with the user's --skip-rule); only the tags change here.

@@ -23,6 +23,7 @@ __all__ = [
     "canonical",
     "flow_fingerprint",
     "is_reserved_tag",
+    "wire_fingerprint",
 ]
 
 RESERVED_TAG_PREFIX = "customer-profiles-typed:"
@@ -58,6 +59,13 @@ def flow_fingerprint(request: PutIntegrationRequest) -> str | None:
     """
     if request.flow_definition is None:
         return None
-    wire = canonical(request.to_boto3().get("FlowDefinition"))
-    text = json.dumps(wire, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return wire_fingerprint(request.to_boto3())
+
+
+def wire_fingerprint(wire: Mapping[str, Any]) -> str | None:
+    """``flow_fingerprint`` of a request already in boto3's shape (its ``to_boto3()``)."""
+    flow = wire.get("FlowDefinition")
+    if flow is None:
+        return None
+    text = json.dumps(canonical(flow), sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return hashlib.sha256(text.encode("ascii")).hexdigest()

@@ -16,11 +16,11 @@ import attrs
 from customer_profiles_typed.errors import ResourceNotFoundError
 from customer_profiles_typed.integration import Integration
 from customer_profiles_typed.models import PutIntegrationRequest
-from customer_profiles_typed.specs import Spec, to_spec_dict
+from customer_profiles_typed.specs import Spec
 
 from ._aws import Connection, failure_text
 from ._bulk import Progress, run_all
-from ._flow_hash import FLOW_HASH_TAG, flow_fingerprint, is_reserved_tag
+from ._flow_hash import FLOW_HASH_TAG, canonical, is_reserved_tag, wire_fingerprint
 
 __all__ = ["Action", "Change", "PlanItem", "Reader", "Target", "diff", "plan_all", "plan_one"]
 
@@ -114,6 +114,8 @@ class PlanItem:
     changes: tuple[Change, ...] = ()
     current_uri: str | None = None
     error: str | None = None
+    flow_digest: str | None = None
+    """The ``flow_fingerprint`` of the request, once planned; ``None`` without a flow."""
 
     @property
     def uri_label(self) -> str:
@@ -152,16 +154,25 @@ def _flow_label(digest: str | None) -> str | None:
     return None if digest is None else f"sha256:{digest[:12]}"
 
 
-def diff(request: PutIntegrationRequest, current: Integration | None) -> list[Change]:
-    """The field-level changes that putting ``request`` would make to ``current``."""
-    wanted = to_spec_dict(request)
+def diff(
+    request: PutIntegrationRequest,
+    current: Integration | None,
+    wire: Mapping[str, Any] | None = None,
+) -> list[Change]:
+    """The field-level changes that putting ``request`` would make to ``current``.
+
+    ``wire`` is ``request.to_boto3()`` if the caller has it already.
+    """
+    if wire is None:
+        wire = request.to_boto3()
+    wanted: dict[str, Any] = canonical(wire)
     now: dict[str, Any] = current.to_boto3() if current is not None else {}
     changes: list[Change] = []
     changes += _compare("ObjectTypeName", now.get("ObjectTypeName"), wanted.get("ObjectTypeName"))
     changes += _compare_maps(
         "ObjectTypeNames", now.get("ObjectTypeNames") or {}, wanted.get("ObjectTypeNames") or {}
     )
-    digest = flow_fingerprint(request)
+    digest = wire_fingerprint(wire)
     if digest is not None:
         recorded = (current.tags or {}).get(FLOW_HASH_TAG) if current is not None else None
         if current is not None and recorded is None:
@@ -187,13 +198,15 @@ def plan_one(reader: Reader, spec: Spec) -> PlanItem:
     target = reader.target(spec.request)
     try:
         current = reader.current(target)
-        changes = tuple(diff(spec.request, current))
+        wire = spec.request.to_boto3()  # once: for the diff and the flow's hash
+        changes = tuple(diff(spec.request, current, wire))
+        digest = wire_fingerprint(wire)
     except Exception as error:  # one item's failure must not stop the others
         return PlanItem(spec, target, "failed", error=failure_text(error))
     if current is None:
-        return PlanItem(spec, target, "create", changes)
+        return PlanItem(spec, target, "create", changes, flow_digest=digest)
     action: Action = "update" if changes else "unchanged"
-    return PlanItem(spec, target, action, changes, current_uri=current.uri)
+    return PlanItem(spec, target, action, changes, current_uri=current.uri, flow_digest=digest)
 
 
 def plan_all(
