@@ -17,8 +17,8 @@ from customer_profiles_typed import _checks
 from customer_profiles_typed._paths import ROOT
 from customer_profiles_typed.testing._botocore import OperationModel
 
-MODEL_RULES = frozenset({"type", "required", "unknown-key", "enum", "min", "max", "pattern", "A3"})
-"""The findings that stand for constraints of the AWS model itself."""
+MODEL_RULES = _checks.MODEL_CONSTRAINTS | {"A3"}
+"""The findings that stand for constraints of the AWS model itself (A3: its ARN patterns)."""
 
 
 def validate_input(operation_model: OperationModel, params: Mapping[str, Any]) -> list[str]:
