@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from customer_profiles_typed.client import CustomerProfilesClient, IntegrationClient
 from customer_profiles_typed.enums import (
     DataPullMode,
     MarketoConnectorOperator,
@@ -64,6 +63,7 @@ from customer_profiles_typed.models import (
 from customer_profiles_typed._validation_hook import skip_rules
 
 if TYPE_CHECKING:
+    from customer_profiles_typed.client import CustomerProfilesClient, IntegrationClient
     from customer_profiles_typed.builders import (
         FieldMapping,
         flow_definition,
@@ -88,6 +88,8 @@ if TYPE_CHECKING:
     )
 
 _LAZY: dict[str, str] = {
+    "CustomerProfilesClient": "customer_profiles_typed.client",
+    "IntegrationClient": "customer_profiles_typed.client",
     "FieldMapping": "customer_profiles_typed.builders",
     "flow_definition": "customer_profiles_typed.builders",
     "mapping_tasks": "customer_profiles_typed.builders",
@@ -107,7 +109,11 @@ _LAZY: dict[str, str] = {
     "read_specs": "customer_profiles_typed.specs",
     "write_specs": "customer_profiles_typed.specs",
 }
-"""Names loaded on first use: the builders and spec files are not needed to import the package."""
+"""Names loaded on first use: the client, the builders and the spec files.
+
+Importing the package loads the models and errors only; each of these loads
+the first time it is used, so a program pays for what it uses.
+"""
 
 
 def __getattr__(name: str) -> Any:
