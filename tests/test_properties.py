@@ -27,6 +27,8 @@ SETTINGS = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 FEW = settings(SETTINGS, max_examples=25)
+MANY = settings(SETTINGS, max_examples=2000)
+"""For the central claim: thousands of valid requests pass, and botocore agrees."""
 
 
 @pytest.fixture(autouse=True)
@@ -41,7 +43,7 @@ def _wire_paths(error: ValidationError) -> list[str]:
     return [problem.wire_path for problem in error.errors]
 
 
-@SETTINGS
+@MANY
 @given(strategies.requests())
 def test_generated_valid_requests_pass_and_botocore_agrees(kwargs: dict[str, Any]) -> None:
     assert botocore_errors(kwargs) == ""
