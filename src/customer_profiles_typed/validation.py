@@ -20,7 +20,7 @@ from __future__ import annotations
 import sys
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from customer_profiles_typed import _checks, _validation_hook, _wire
 from customer_profiles_typed._checks import Finding
@@ -28,6 +28,9 @@ from customer_profiles_typed._paths import ROOT, Path
 from customer_profiles_typed._validation_hook import skip_rules
 from customer_profiles_typed.errors import ValidationError, ValidationProblem, ValidationWarning
 from customer_profiles_typed.rules import RULES, Rule, rules_for
+
+if TYPE_CHECKING:
+    from botocore.model import Shape
 
 __all__ = [
     "RULES",
@@ -119,14 +122,17 @@ def _child_fields(shape: str) -> tuple[str, ...]:
         from customer_profiles_typed import _model
 
         members = _model.members(_model.shape(shape))
+
+        def holds_objects(member: Shape) -> bool:
+            if member.type_name == "list":
+                member = _model.list_member(member)
+            # ConnectorOperator is a structure on the wire but an enum member in Python.
+            return member.name in _wire.SHAPE_CLASSES or member.name == "SourceConnectorProperties"
+
         found = tuple(
             python
             for python, wire in _wire.FIELDS[shape].items()
-            if members[wire].type_name == "structure"
-            or (
-                members[wire].type_name == "list"
-                and _model.list_member(members[wire]).type_name == "structure"
-            )
+            if wire in members and holds_objects(members[wire])
         )
         _CHILD_FIELDS[shape] = found
     return found
