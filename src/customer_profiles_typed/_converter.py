@@ -261,11 +261,17 @@ def _scope(value: Any) -> Scope | str:
         return str(value)
 
 
-def structure_integration(cls: type[IntegrationT], response: Mapping[str, Any]) -> IntegrationT:
-    """An ``Integration`` from a response, leniently (see the module docstring)."""
-    from customer_profiles_typed import validation
+def structure_integration(
+    cls: type[IntegrationT], response: Mapping[str, Any], *, checked: bool = False
+) -> IntegrationT:
+    """An ``Integration`` from a response, leniently (see the module docstring).
 
-    validation.check_response("PutIntegrationResponse", response)
+    ``checked`` says the response was checked already (as part of a list page).
+    """
+    if not checked:
+        from customer_profiles_typed import validation
+
+        validation.check_response("PutIntegrationResponse", response)
     known: dict[str, Any] = {}
     unknown: dict[str, Any] = {}
     for key, value in response.items():

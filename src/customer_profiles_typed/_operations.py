@@ -150,15 +150,18 @@ def page(response: Mapping[str, Any], operation: str) -> tuple[list[Integration]
     optional, and botocore gives an answer whose body is not JSON the same shape.
     """
     from customer_profiles_typed import validation
+    from customer_profiles_typed._converter import structure_integration
 
     with _reading(operation):
+        # Checks the items too, so each is built without being checked again.
         validation.check_response(f"{operation}Response", response)
         meta = response.get("ResponseMetadata")
         items: list[Mapping[str, Any]] = list(response.get("Items") or [])
         if isinstance(meta, Mapping):
             items = [{**item, "ResponseMetadata": meta} for item in items]
         token = response.get("NextToken")
-        return [Integration.from_boto3(item) for item in items], token or None
+        integrations = [structure_integration(Integration, item, checked=True) for item in items]
+        return integrations, token or None
 
 
 def deleted(response: Mapping[str, Any], operation: str) -> str:
