@@ -91,22 +91,33 @@ def _matches_empty(pattern: str) -> bool:
 
 @functools.cache
 def sensitive_shapes() -> frozenset[str]:
-    """Names of the shapes that sit inside a shape AWS marks sensitive."""
+    """Names of the structures, lists and maps that sit inside a shape AWS marks sensitive.
+
+    An object of such a shape is checked on its own when built, so it must know
+    that its values are not to be shown. Scalar shapes are left out: one such as
+    ``name`` is sensitive in one place (a key of ``KeyMap``) and not in another
+    (``DomainName``); the walk passes sensitivity down to them from their container.
+    """
     found: set[str] = set()
+    seen: set[tuple[str, bool]] = set()
 
     def walk(shape: Shape, inside: bool) -> None:
         inside = inside or bool(shape.metadata.get("sensitive"))
-        if inside:
-            if shape.name in found:
-                return
+        if (shape.name, inside) in seen:
+            return
+        seen.add((shape.name, inside))
+        if inside and shape.type_name in ("structure", "list", "map"):
             found.add(shape.name)
         if shape.type_name == "structure":
             for member in _model.members(shape).values():
                 walk(member, inside)
         elif shape.type_name == "list":
             walk(_model.list_member(shape), inside)
+        elif shape.type_name == "map":
+            walk(_model.map_key_value(shape)[1], inside)
 
-    walk(_model.shape("PutIntegrationRequest"), False)
+    for shape_name in CLASS_SHAPES.values():
+        walk(_model.shape(shape_name), False)
     return frozenset(found)
 
 

@@ -15,16 +15,17 @@ build time that a Lambda cold start should not pay before it needs them).
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
 from datetime import datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from customer_profiles_typed import _wire, enums
-from customer_profiles_typed._timestamps import parse_timestamp
+from customer_profiles_typed import _model, _wire, enums
+from customer_profiles_typed._timestamps import as_utc, parse_timestamp
 from customer_profiles_typed.enums import OperatorPropertiesKeys, Scope
-from customer_profiles_typed.integration import Integration
-from customer_profiles_typed.models import (
+from customer_profiles_typed.models.integrations import (
+    Integration,
     FlowDefinition,
     PutIntegrationRequest,
     SourceFlowConfig,
@@ -33,6 +34,7 @@ from customer_profiles_typed.models import (
 
 if TYPE_CHECKING:
     import cattrs
+    from botocore.model import Shape
 
     from customer_profiles_typed.wire_types import PutIntegrationDict
 
@@ -41,8 +43,10 @@ __all__ = [
     "make_converter",
     "structure_integration",
     "structure_request",
+    "structure_response",
     "unstructure_integration",
     "unstructure_request",
+    "unstructure_response",
 ]
 
 T = TypeVar("T")
@@ -108,7 +112,10 @@ def make_converter() -> cattrs.Converter:
     import cattrs
     from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-    conv = cattrs.Converter()
+    # Requests hold tuples and read-only maps; boto3 gets plain lists and dicts.
+    conv = cattrs.Converter(
+        unstruct_collection_overrides={Sequence: list, Mapping: dict, tuple: list}
+    )
     conv.register_unstructure_hook(datetime, _same)
     conv.register_structure_hook(datetime, _timestamp)
 
@@ -210,7 +217,7 @@ def _source_flow_config_to_wire(conv: cattrs.Converter) -> Any:
 
 
 def _source_flow_config_from_wire(conv: cattrs.Converter) -> Any:
-    from customer_profiles_typed.models import IncrementalPullConfig
+    from customer_profiles_typed.models.integrations import IncrementalPullConfig
 
     def structure(wire: Mapping[str, Any], _: Any) -> SourceFlowConfig[Any]:
         raw: object = wire["ConnectorType"]
@@ -237,9 +244,9 @@ def converter() -> cattrs.Converter:
     return make_converter()
 
 
-def unstructure_request(request: PutIntegrationRequest) -> PutIntegrationDict:
-    """The boto3 ``put_integration`` keyword arguments of a request."""
-    return cast("PutIntegrationDict", converter().unstructure(request, PutIntegrationRequest))
+def unstructure_request(request: object) -> PutIntegrationDict:
+    """The boto3 keyword arguments of a request (for ``PutIntegration``, a ``PutIntegrationDict``)."""
+    return cast("PutIntegrationDict", converter().unstructure(request, type(request)))
 
 
 def structure_request(cls: type[T], wire: Mapping[str, Any]) -> T:
@@ -261,17 +268,12 @@ def _scope(value: Any) -> Scope | str:
         return str(value)
 
 
-def structure_integration(
-    cls: type[IntegrationT], response: Mapping[str, Any], *, checked: bool = False
-) -> IntegrationT:
+def structure_integration(cls: type[IntegrationT], response: Mapping[str, Any]) -> IntegrationT:
     """An ``Integration`` from a response, leniently (see the module docstring).
 
-    ``checked`` says the response was checked already (as part of a list page).
+    The caller has checked the response against the model already
+    (``validation.check_response``): this layer sits below validation.
     """
-    if not checked:
-        from customer_profiles_typed import validation
-
-        validation.check_response("PutIntegrationResponse", response)
     known: dict[str, Any] = {}
     unknown: dict[str, Any] = {}
     for key, value in response.items():
@@ -286,13 +288,17 @@ def structure_integration(
     for name in ("created_at", "last_updated_at"):
         if name in known:
             known[name] = parse_timestamp(known[name])
+    return cls(**known, unknown_fields=unknown, request_id=_request_id(response))
+
+
+def _request_id(response: Mapping[str, Any]) -> str | None:
+    """The AWS request id of a boto3 response, from its ``ResponseMetadata``."""
     meta: object = response.get("ResponseMetadata")
-    request_id: str | None = None
     if isinstance(meta, Mapping):
         metadata = cast("Mapping[str, object]", meta)
         found = metadata.get("RequestId")
-        request_id = found if isinstance(found, str) else None
-    return cls(**known, unknown_fields=unknown, request_id=request_id)
+        return found if isinstance(found, str) else None
+    return None
 
 
 def unstructure_integration(integration: Integration) -> dict[str, Any]:
@@ -310,4 +316,119 @@ def unstructure_integration(integration: Integration) -> dict[str, Any]:
             value = list(cast("tuple[object, ...]", value))
         wire[key] = value
     wire.update(integration.unknown_fields)
+    return wire
+
+
+# --- Generated response classes -----------------------------------------------
+
+ResponseT = TypeVar("ResponseT")
+
+Reader = Callable[[Any], Any]
+
+
+def _lenient_enum(enum_class: type[Enum]) -> Reader:
+    members: dict[Any, Enum] = dict(enum_class._value2member_map_)
+
+    def read(value: Any) -> Any:
+        member = members.get(value)
+        return member if member is not None else value
+
+    return read
+
+
+def _utc_timestamp(value: Any) -> datetime:
+    return as_utc(parse_timestamp(value))
+
+
+def _reader(shape: Shape) -> Reader | None:
+    """How to read one response value of a shape; ``None``: kept as sent."""
+    kind = shape.type_name
+    if kind == "structure":
+        cls = _wire.RESPONSE_CLASS_OF_SHAPE[shape.name]
+        return lambda value: _structure_response(cls, value)
+    if kind == "list":
+        inner = _reader(_model.list_member(shape))
+        if inner is None:
+            return tuple
+        return lambda values: tuple([inner(item) for item in values])
+    if kind == "map":
+        key_shape, value_shape = _model.map_key_value(shape)
+        read_key = _reader(key_shape)
+        read_value = _reader(value_shape)
+        if read_key is None and read_value is None:
+            return lambda entries: MappingProxyType(dict(entries))
+        key = read_key or _same
+        item = read_value or _same
+        return lambda entries: MappingProxyType({key(k): item(v) for k, v in entries.items()})
+    if kind == "string" and _model.enum_values(shape):
+        return _lenient_enum(getattr(enums, shape.name))
+    if kind == "timestamp":
+        return _utc_timestamp
+    return None
+
+
+@functools.cache
+def _response_plan(cls: type) -> tuple[dict[str, tuple[str, Reader | None]], bool]:
+    """Wire member -> (Python field, reader) of a response class, and whether it keeps a request id."""
+    shape_name = _wire.RESPONSE_CLASSES[cls][0]
+    members = _model.members(_model.shape(shape_name))
+    plan = {
+        wire: (python, _reader(members[wire])) for python, wire in _wire.FIELDS[shape_name].items()
+    }
+    import attrs
+
+    has_request_id = any(field.name == "request_id" for field in attrs.fields(cls))
+    return plan, has_request_id
+
+
+def _structure_response(cls: type[ResponseT], response: Mapping[str, Any]) -> ResponseT:
+    plan, has_request_id = _response_plan(cls)
+    known: dict[str, Any] = {}
+    unknown: dict[str, Any] = {}
+    for key, value in response.items():
+        entry = plan.get(key)
+        if entry is None:
+            if key not in _IGNORED_RESPONSE_KEYS:
+                unknown[key] = value
+        elif value is not None:
+            python, read = entry
+            known[python] = value if read is None else read(value)
+    if has_request_id:
+        known["request_id"] = _request_id(response)
+    return cls(**known, unknown_fields=unknown)
+
+
+def structure_response(cls: type[ResponseT], response: Mapping[str, Any]) -> ResponseT:
+    """A generated response object from a boto3 response, leniently.
+
+    The caller has checked the response against the model already
+    (``validation.check_response``): this layer sits below validation.
+    """
+    return _structure_response(cls, response)
+
+
+def _unstructure_value(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple):
+        items = cast("tuple[object, ...]", value)
+        return [_unstructure_value(item) for item in items]
+    if isinstance(value, Mapping):
+        entries = cast("Mapping[object, object]", value)
+        return {_unstructure_value(k): _unstructure_value(v) for k, v in entries.items()}
+    if type(value) in _wire.RESPONSE_CLASSES:
+        return unstructure_response(value)
+    return value
+
+
+def unstructure_response(response: object) -> dict[str, Any]:
+    """The wire dict of a generated response object, unknown fields included."""
+    plan, _ = _response_plan(type(response))
+    wire: dict[str, Any] = {}
+    for key, (python, _reader_unused) in plan.items():
+        value: Any = getattr(response, python)
+        if value is not None:
+            wire[key] = _unstructure_value(value)
+    unknown: Mapping[str, Any] = getattr(response, "unknown_fields")
+    wire.update(unknown)
     return wire

@@ -21,7 +21,7 @@ from customer_profiles_typed.errors import (
     service_error_from,
     transport_error_from,
 )
-from customer_profiles_typed.integration import Integration
+from customer_profiles_typed.models.integrations import Integration
 
 if TYPE_CHECKING:
     from customer_profiles_typed.models import PutIntegrationRequest
@@ -160,7 +160,7 @@ def page(response: Mapping[str, Any], operation: str) -> tuple[list[Integration]
         if isinstance(meta, Mapping):
             items = [{**item, "ResponseMetadata": meta} for item in items]
         token = response.get("NextToken")
-        integrations = [structure_integration(Integration, item, checked=True) for item in items]
+        integrations = [structure_integration(Integration, item) for item in items]
         return integrations, token or None
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from customer_profiles_typed import _wire_tables
 from customer_profiles_typed.enums import (
     MarketoConnectorOperator,
     S3ConnectorOperator,
@@ -22,10 +23,10 @@ from customer_profiles_typed.enums import (
     SourceConnectorType,
     ZendeskConnectorOperator,
 )
-from customer_profiles_typed.integration import Integration
-from customer_profiles_typed.models import (
+from customer_profiles_typed.models.integrations import (
     FlowDefinition,
     IncrementalPullConfig,
+    Integration,
     MarketoSourceProperties,
     PutIntegrationRequest,
     S3SourceProperties,
@@ -121,10 +122,19 @@ CLASS_SHAPES: dict[type, str] = {
     TriggerProperties: "TriggerProperties",
     ScheduledTriggerProperties: "ScheduledTriggerProperties",
     Integration: "PutIntegrationResponse",
+    **_wire_tables.REQUEST_CLASSES,
 }
-"""attrs class -> the AWS shape it models."""
+"""attrs class -> the AWS shape it models: every request-side class, and ``Integration``."""
 
 SHAPE_CLASSES: dict[str, type] = {shape: cls for cls, shape in CLASS_SHAPES.items()}
+
+RESPONSE_CLASSES: dict[type, tuple[str, ...]] = _wire_tables.RESPONSE_CLASSES
+"""Generated response class -> the AWS shapes it reads, the one it models first."""
+
+RESPONSE_CLASS_OF_SHAPE: dict[str, type] = {
+    shape: cls for cls, shapes in RESPONSE_CLASSES.items() for shape in shapes
+}
+"""AWS response shape -> the generated class that reads it."""
 
 FIELDS: dict[str, dict[str, str]] = {
     "PutIntegrationRequest": {
@@ -208,6 +218,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "page_size": "MaxResults",
         "include_hidden": "IncludeHidden",
     },
+    **_wire_tables.FIELDS,
 }
 """AWS shape -> {Python attribute or parameter: wire member}.
 

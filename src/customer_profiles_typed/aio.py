@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
     from customer_profiles_typed.enums import Scope
-    from customer_profiles_typed.integration import Integration
+    from customer_profiles_typed.models.integrations import Integration
 
 __all__ = ["AsyncIntegrationClient"]
 

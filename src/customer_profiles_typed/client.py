@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, Union
 
 from customer_profiles_typed import _model, _operations
-from customer_profiles_typed.integration import Integration
+from customer_profiles_typed.models.integrations import Integration
 from customer_profiles_typed.models import AnyFlowDefinition, PutIntegrationRequest
 
 if TYPE_CHECKING:

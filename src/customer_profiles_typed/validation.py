@@ -257,6 +257,11 @@ def check_input(shape: str, kwargs: Mapping[str, Any], *, subject: str) -> None:
     _report(_checks.check_wire(shape, kwargs, ROOT), subject)
 
 
+def check_response_of(cls: type, response: Mapping[str, Any]) -> None:
+    """Check a response leniently against the shape a generated response class models."""
+    check_response(_wire.RESPONSE_CLASSES[cls][0], response)
+
+
 def check_response(shape: str, response: Mapping[str, Any]) -> None:
     """Check a response leniently: required members and types only."""
     findings = _checks.check_wire(shape, response, ROOT, lenient=True)

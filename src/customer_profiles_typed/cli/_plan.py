@@ -14,7 +14,7 @@ from typing import Any, Literal
 import attrs
 
 from customer_profiles_typed.errors import ResourceNotFoundError
-from customer_profiles_typed.integration import Integration
+from customer_profiles_typed.models.integrations import Integration
 from customer_profiles_typed.models import PutIntegrationRequest
 from customer_profiles_typed.specs import Spec
 

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal, get_args
 
-from customer_profiles_typed.integration import Integration
+from customer_profiles_typed.models.integrations import Integration
 from customer_profiles_typed.specs import SpecProblem
 
 from ._apply import Applied, Result
