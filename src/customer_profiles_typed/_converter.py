@@ -27,7 +27,6 @@ from customer_profiles_typed.enums import OperatorPropertiesKeys, Scope
 from customer_profiles_typed.models.integrations import (
     Integration,
     FlowDefinition,
-    PutIntegrationRequest,
     SourceFlowConfig,
     Task,
 )
@@ -344,8 +343,12 @@ def _reader(shape: Shape) -> Reader | None:
     """How to read one response value of a shape; ``None``: kept as sent."""
     kind = shape.type_name
     if kind == "structure":
-        cls = _wire.RESPONSE_CLASS_OF_SHAPE[shape.name]
-        return lambda value: _structure_response(cls, value)
+        cls: type = _wire.RESPONSE_CLASS_OF_SHAPE[shape.name]
+
+        def read_structure(value: Any) -> Any:
+            return _structure_response(cls, value)
+
+        return read_structure
     if kind == "list":
         inner = _reader(_model.list_member(shape))
         if inner is None:
@@ -367,9 +370,19 @@ def _reader(shape: Shape) -> Reader | None:
     return None
 
 
-@functools.cache
-def _response_plan(cls: type) -> tuple[dict[str, tuple[str, Reader | None]], bool]:
+_Plan = tuple[dict[str, tuple[str, "Reader | None"]], bool]
+_PLANS: dict[type, _Plan] = {}
+
+
+def _response_plan(cls: type) -> _Plan:
     """Wire member -> (Python field, reader) of a response class, and whether it keeps a request id."""
+    found = _PLANS.get(cls)
+    if found is None:
+        found = _PLANS[cls] = _make_plan(cls)
+    return found
+
+
+def _make_plan(cls: type) -> _Plan:
     shape_name = _wire.RESPONSE_CLASSES[cls][0]
     members = _model.members(_model.shape(shape_name))
     plan = {
@@ -395,7 +408,9 @@ def _structure_response(cls: type[ResponseT], response: Mapping[str, Any]) -> Re
             known[python] = value if read is None else read(value)
     if has_request_id:
         known["request_id"] = _request_id(response)
-    return cls(**known, unknown_fields=unknown)
+    factory: Any = cls
+    built: ResponseT = factory(**known, unknown_fields=unknown)
+    return built
 
 
 def structure_response(cls: type[ResponseT], response: Mapping[str, Any]) -> ResponseT:

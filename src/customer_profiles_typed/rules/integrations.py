@@ -1,4 +1,4 @@
-"""The documented rules the AWS model cannot express, one function per rule.
+"""The rules of ``PutIntegration`` (``appflow-rules.md``) the AWS model cannot express, one function per rule.
 
 Each rule carries the ID of the project's rules file (``appflow-rules.md``) and
 its class there: ``error`` rules (SAFE) reject the request; ``warning`` rules
@@ -18,12 +18,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta, timezone
 from enum import Enum
-from typing import Any, Literal, TypeVar, cast
-
-import attrs
+from typing import Any, cast
 
 from customer_profiles_typed._paths import Path
 from customer_profiles_typed._timestamps import as_utc
@@ -34,7 +32,7 @@ from customer_profiles_typed.enums import (
     TaskType,
     TriggerType,
 )
-from customer_profiles_typed.models import (
+from customer_profiles_typed.models.integrations import (
     FlowDefinition,
     PutIntegrationRequest,
     ScheduledTriggerProperties,
@@ -42,53 +40,9 @@ from customer_profiles_typed.models import (
     Task,
     TriggerConfig,
 )
+from customer_profiles_typed.rules._registry import rule as _rule
 
-__all__ = ["RULES", "Rule", "rules_for"]
-
-Severity = Literal["error", "warning"]
-Check = Callable[[Any, Path], Iterable[tuple[Path, str]]]
-C = TypeVar("C", bound=Check)
-
-
-@attrs.frozen
-class Rule:
-    """A documented rule: its ID, whether it rejects or warns, and its check."""
-
-    id: str
-    """The rule ID in the rules file, e.g. ``"K4"``."""
-    severity: Severity
-    """``"error"`` (SAFE: reject) or ``"warning"`` (WARN: warn and send)."""
-    applies_to: type
-    """The model class whose objects the rule looks at."""
-    summary: str
-    """One line saying what the rule requires."""
-    check: Check = attrs.field(repr=False)
-    """Yields ``(path, message)`` for every breach found in one object."""
-
-
-RULES: list[Rule] = []
-"""Every rule, in the order of the rules file's sections."""
-
-
-def _rule(rule_id: str, severity: Severity, applies_to: type, summary: str) -> Callable[[C], C]:
-    def register(check: C) -> C:
-        RULES.append(Rule(rule_id, severity, applies_to, summary, check))
-        return check
-
-    return register
-
-
-_RULES_BY_CLASS: dict[type, tuple[Rule, ...]] = {}
-
-
-def rules_for(cls: type) -> tuple[Rule, ...]:
-    """The rules that look at objects of a class."""
-    found = _RULES_BY_CLASS.get(cls)
-    if found is None:
-        found = tuple(rule for rule in RULES if issubclass(cls, rule.applies_to))
-        _RULES_BY_CLASS[cls] = found
-    return found
-
+__all__: list[str] = []
 
 # --- Top-level request (section 2) --------------------------------------------
 
