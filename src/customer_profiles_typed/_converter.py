@@ -346,7 +346,8 @@ def _reader(shape: Shape) -> Reader | None:
         cls: type = _wire.RESPONSE_CLASS_OF_SHAPE[shape.name]
 
         def read_structure(value: Any) -> Any:
-            return _structure_response(cls, value)
+            built: Any = _structure_response(cls, value)
+            return built
 
         return read_structure
     if kind == "list":
