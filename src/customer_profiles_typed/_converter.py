@@ -343,11 +343,10 @@ def _reader(shape: Shape) -> Reader | None:
     """How to read one response value of a shape; ``None``: kept as sent."""
     kind = shape.type_name
     if kind == "structure":
-        cls: type = _wire.RESPONSE_CLASS_OF_SHAPE[shape.name]
+        cls: type[object] = _wire.RESPONSE_CLASS_OF_SHAPE[shape.name]
 
-        def read_structure(value: Any) -> Any:
-            built: Any = _structure_response(cls, value)
-            return built
+        def read_structure(value: Any) -> object:
+            return _structure_response(cls, value)
 
         return read_structure
     if kind == "list":
