@@ -14,7 +14,15 @@ Importing this package registers every rule module's rules.
 
 from __future__ import annotations
 
-from customer_profiles_typed.rules import integrations
+from customer_profiles_typed.rules import event_triggers, integrations, object_types, tags
 from customer_profiles_typed.rules._registry import RULES, Rule, rules_for
 
-__all__ = ["RULES", "Rule", "integrations", "rules_for"]
+__all__ = [
+    "RULES",
+    "Rule",
+    "event_triggers",
+    "integrations",
+    "object_types",
+    "rules_for",
+    "tags",
+]

@@ -1,0 +1,5 @@
+"""The rules of event triggers (``object-type-rules.md``) the AWS model cannot express, one function per rule."""
+
+from __future__ import annotations
+
+__all__: list[str] = []
