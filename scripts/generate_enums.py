@@ -4,19 +4,27 @@ Every enum reachable from ``PutIntegration`` and from the operations of the
 generated resources (``scripts/generate_models.py``), request and response, becomes a
 ``str`` enum named after its AWS shape, with members named in UPPER_SNAKE case and
 valued exactly as the model's strings. The class docstring is the documentation
-of the model member that refers to the shape. Run it after a botocore upgrade when
-``tests/test_model_coverage.py`` reports a missing value::
+of the model member that refers to the shape. ``tests/test_generated.py`` fails
+when the committed module differs from what this script writes, and
+``tests/test_model_coverage.py`` names a value botocore added; run it after a
+botocore upgrade::
 
-    python scripts/generate_enums.py > src/customer_profiles_typed/enums.py
+    python scripts/generate_enums.py          # rewrite the module if it differs
+    python scripts/generate_enums.py --check  # exit 1, naming it, if it differs
 """
 
 from __future__ import annotations
 
 import html
 import re
+import sys
 import textwrap
+from pathlib import Path
 
 import botocore.session
+from generate_models import PACKAGE, operations, regenerate
+
+TARGET = PACKAGE / "enums.py"
 
 ENUM_ORDER = [
     "SourceConnectorType",
@@ -33,29 +41,8 @@ ENUM_ORDER = [
 ]
 """The integration enums, in reading order; the other resources' enums follow, sorted."""
 
-OPERATIONS = [
-    "PutIntegration",
-    "PutProfileObjectType",
-    "GetProfileObjectType",
-    "ListProfileObjectTypes",
-    "DeleteProfileObjectType",
-    "ListProfileObjectTypeTemplates",
-    "GetProfileObjectTypeTemplate",
-    "CreateEventTrigger",
-    "GetEventTrigger",
-    "UpdateEventTrigger",
-    "ListEventTriggers",
-    "DeleteEventTrigger",
-    "TagResource",
-    "UntagResource",
-    "ListTagsForResource",
-    "CreateDomain",
-    "GetDomain",
-    "UpdateDomain",
-    "DeleteDomain",
-    "ListDomains",
-]
-"""The operations whose enums this module holds (``tests/test_generated.py`` checks it)."""
+OPERATIONS = ["PutIntegration", *operations()]
+"""The operations whose enums the module holds: ``PutIntegration`` and the generated resources' ones."""
 
 
 def _text(doc: str) -> str:
@@ -83,7 +70,8 @@ def _collect(shape, found, docs, doc=""):  # type: ignore[no-untyped-def]
         _collect(shape.value, found, docs, doc)
 
 
-def main() -> None:
+def render() -> str:
+    """The source of the enums module."""
     model = botocore.session.get_session().get_service_model("customer-profiles")
     found: dict[str, list[str]] = {}
     docs: dict[str, str] = {}
@@ -115,8 +103,17 @@ def main() -> None:
         out += ["", f"    AWS shape ``{name}``.", '    """', ""]
         for value in found[name]:
             out.append(f'    {_member_name(value)} = "{value}"')
-    print("\n".join(out))
+    return "\n".join(out) + "\n"
+
+
+def outputs() -> dict[Path, str]:
+    """The generated module and its content."""
+    return {TARGET: render()}
+
+
+def main(argv: list[str]) -> int:
+    return regenerate(outputs, argv, __file__, __doc__ or "")
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))

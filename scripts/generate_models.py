@@ -6,7 +6,8 @@ plus ``src/customer_profiles_typed/_wire_tables.py`` (the Python <-> wire name
 tables of those classes). ``tests/test_generated.py`` fails when the committed
 files differ from what this script writes, so run it after a botocore upgrade::
 
-    python scripts/generate_models.py
+    python scripts/generate_models.py          # rewrite the files that differ
+    python scripts/generate_models.py --check  # exit 1, naming them, if any differs
 
 Conventions (the same as the hand-written integration models):
 
@@ -22,6 +23,12 @@ Conventions (the same as the hand-written integration models):
 - Field names are the wire names in snake_case; each field's docstring is the
   first sentence of the model's documentation, its wire name and constraints.
 - Members AWS marks sensitive stay out of reprs.
+- Each request class's ``to_boto3`` is typed with the ``TypedDict`` of its shape
+  in ``wire_types`` (``PutProfileObjectTypeRequest`` -> ``PutProfileObjectTypeDict``,
+  written by ``scripts/generate_wire_types.py``).
+
+``generate_enums.py`` and ``generate_wire_types.py`` share this script's command
+line (``regenerate``) and its list of operations (``operations``).
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ import keyword
 import re
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import botocore.session
@@ -72,6 +80,16 @@ RESOURCES: dict[str, tuple[str, list[str]]] = {
     ),
 }
 """Resource module -> (module summary, its operations)."""
+
+
+def operations() -> list[str]:
+    """Every operation of ``RESOURCES``, in their order."""
+    return [name for _, names in RESOURCES.values() for name in names]
+
+
+def dict_name(shape_name: str) -> str:
+    """The ``wire_types`` ``TypedDict`` of a request-side shape (``PutProfileObjectTypeRequest`` -> ``PutProfileObjectTypeDict``)."""
+    return re.sub(r"Request$", "", shape_name) + "Dict"
 
 NAMES: dict[str, str] = {
     "PutProfileObjectTypeResponse": "ProfileObjectType",
@@ -364,8 +382,14 @@ class Module:
                     "    request_id: str | None = attrs.field(default=None, eq=False, repr=False)",
                     '    """The AWS request id of the call that returned this (from ``ResponseMetadata``), if known."""',
                 ]
-        if not shape.members and not response:
-            pass
+        if not response and shape.name in operations:
+            typed = dict_name(shape.name)
+            lines += [
+                "",
+                f"    def to_boto3(self) -> {typed}:",
+                f'        """Return exactly the keyword arguments of boto3\'s ``{snake(operations[shape.name])}``."""',
+                f'        return cast("{typed}", super().to_boto3())',
+            ]
         return lines
 
     def required_everywhere(self, wire: str, shapes: list[str]) -> bool:
@@ -417,7 +441,7 @@ class Module:
             "from collections.abc import Mapping, Sequence",
             "from datetime import datetime",
             "from types import MappingProxyType",
-            "from typing import Any",
+            "from typing import TYPE_CHECKING, Any, cast",
             "",
             "import attrs",
             "",
@@ -428,6 +452,11 @@ class Module:
             out += [")"]
         out += [
             "from customer_profiles_typed.models._base import Checked, Request, Response, Sensitive, SensitiveResponse",
+            "",
+            "if TYPE_CHECKING:",
+            "    from customer_profiles_typed.wire_types import (",
+            *(f"        {dict_name(shape)}," for shape in sorted(self.operation_of_input())),
+            "    )",
             "",
             "__all__ = [",
             *(f'    "{name}",' for name in exported),
@@ -465,12 +494,14 @@ def tidy_imports(text: str) -> str:
     """Drop the imports a module does not use (the generator imports everything it might)."""
     head, _, body = text.partition("__all__ = [")
     lines = head.splitlines()
+    single = re.compile(r"from (\S+) import ([^(]+)$")
+    rest = "\n".join(line for line in lines if not single.match(line)) + body
     kept: list[str] = []
     for line in lines:
-        match = re.match(r"from (\S+) import (.+)$", line)
-        if match and "(" not in line and match.group(1) != "__future__":
+        match = single.match(line)
+        if match and match.group(1) != "__future__":
             names = [n.strip() for n in match.group(2).split(",")]
-            used = [n for n in names if re.search(rf"\b{re.escape(n)}\b", body)]
+            used = [n for n in names if re.search(rf"\b{re.escape(n)}\b", rest)]
             if not used:
                 continue
             line = f"from {match.group(1)} import {', '.join(used)}"
@@ -534,21 +565,33 @@ def outputs() -> dict[Path, str]:
     return files
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+def regenerate(files: Callable[[], dict[Path, str]], argv: list[str], script: str, description: str) -> int:
+    """The command line of every generator: rewrite the files that differ, or ``--check`` them.
+
+    With ``--check`` nothing is written, and the exit status is 1 when a file
+    differs from what ``files`` gives (its path and the command that rewrites
+    it, ``script`` run without ``--check``, are printed), else 0.
+    """
+    parser = argparse.ArgumentParser(description=description.split("\n", 1)[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if a generated file is out of date")
     args = parser.parse_args(argv)
     stale = []
-    for path, text in outputs().items():
-        if path.exists() and path.read_text() == text:
+    for path, text in files().items():
+        if path.exists() and path.read_text(encoding="utf-8") == text:
             continue
         stale.append(path)
         if not args.check:
-            path.write_text(text)
+            path.write_text(text, encoding="utf-8")
     if args.check and stale:
-        print("out of date: " + ", ".join(str(p.relative_to(ROOT)) for p in stale))
+        shown = [p.relative_to(ROOT) if p.is_relative_to(ROOT) else p for p in stale]
+        command = f"python scripts/{Path(script).name}"
+        print(f"out of date: {', '.join(map(str, shown))}; rewrite with: {command}")
         return 1
     return 0
+
+
+def main(argv: list[str]) -> int:
+    return regenerate(outputs, argv, __file__, __doc__ or "")
 
 
 if __name__ == "__main__":

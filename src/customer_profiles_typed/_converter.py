@@ -35,8 +35,6 @@ if TYPE_CHECKING:
     import cattrs
     from botocore.model import Shape
 
-    from customer_profiles_typed.wire_types import PutIntegrationDict
-
 __all__ = [
     "converter",
     "make_converter",
@@ -243,9 +241,13 @@ def converter() -> cattrs.Converter:
     return make_converter()
 
 
-def unstructure_request(request: object) -> PutIntegrationDict:
-    """The boto3 keyword arguments of a request (for ``PutIntegration``, a ``PutIntegrationDict``)."""
-    return cast("PutIntegrationDict", converter().unstructure(request, type(request)))
+def unstructure_request(request: object) -> dict[str, Any]:
+    """The boto3 keyword arguments of a request, as a new plain ``dict``.
+
+    The request classes' ``to_boto3`` give it the ``TypedDict`` of their operation.
+    """
+    wire: dict[str, Any] = converter().unstructure(request, type(request))
+    return wire
 
 
 def structure_request(cls: type[T], wire: Mapping[str, Any]) -> T:

@@ -7,9 +7,10 @@
 - ``Response``: what AWS answers, read leniently (``from_boto3``): unknown keys
   land in ``unknown_fields`` and unknown enum values stay strings.
 
-``from_boto3`` and ``to_boto3`` are only entry points: they call up into the
-converter and validation layers, which import these classes, never the reverse
-at import time.
+``from_boto3`` and ``to_boto3`` are entry points, and an entry point may call up:
+they import the converter and validation layers (which import these classes)
+inside the method, at call time, never at import time. The layers are described
+in ``docs/architecture.md`` and held by ``tests/test_layers.py``.
 """
 
 from __future__ import annotations
@@ -104,11 +105,15 @@ class Request(Checked):
 
         return parse_request(cls, kwargs, skip_rules=skip_rules)
 
-    def to_boto3(self) -> dict[str, Any]:
-        """Return exactly the keyword arguments of the boto3 method of this operation."""
+    def to_boto3(self) -> Mapping[str, Any]:
+        """Return exactly the keyword arguments of the boto3 method of this operation.
+
+        The value is a plain ``dict``; each request class narrows the type to the
+        ``TypedDict`` of its operation in ``customer_profiles_typed.wire_types``.
+        """
         from customer_profiles_typed._converter import unstructure_request
 
-        return dict(unstructure_request(self))
+        return unstructure_request(self)
 
 
 class Response:

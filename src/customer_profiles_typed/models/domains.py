@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -23,6 +23,15 @@ from customer_profiles_typed.enums import (
     RuleBasedMatchingStatus,
 )
 from customer_profiles_typed.models._base import Checked, Request, Response
+
+if TYPE_CHECKING:
+    from customer_profiles_typed.wire_types import (
+        CreateDomainDict,
+        DeleteDomainDict,
+        GetDomainDict,
+        ListDomainsDict,
+        UpdateDomainDict,
+    )
 
 __all__ = [
     "AttributeTypesSelector",
@@ -115,6 +124,10 @@ class CreateDomainRequest(Request):
     """The tags used to organize, track, or control access for this resource. Wire ``Tags``;
     1-50 entries.
     """
+
+    def to_boto3(self) -> CreateDomainDict:
+        """Return exactly the keyword arguments of boto3's ``create_domain``."""
+        return cast("CreateDomainDict", super().to_boto3())
 
 
 @attrs.frozen(kw_only=True)
@@ -345,6 +358,10 @@ class GetDomainRequest(Request):
     ``^[a-zA-Z0-9_-]+$``.
     """
 
+    def to_boto3(self) -> GetDomainDict:
+        """Return exactly the keyword arguments of boto3's ``get_domain``."""
+        return cast("GetDomainDict", super().to_boto3())
+
 
 @attrs.frozen(kw_only=True)
 class UpdateDomainRequest(Request):
@@ -393,6 +410,10 @@ class UpdateDomainRequest(Request):
     1-50 entries.
     """
 
+    def to_boto3(self) -> UpdateDomainDict:
+        """Return exactly the keyword arguments of boto3's ``update_domain``."""
+        return cast("UpdateDomainDict", super().to_boto3())
+
 
 @attrs.frozen(kw_only=True)
 class DeleteDomainRequest(Request):
@@ -408,6 +429,10 @@ class DeleteDomainRequest(Request):
     """The unique name of the domain. Wire ``DomainName``; 1-64 characters; pattern
     ``^[a-zA-Z0-9_-]+$``.
     """
+
+    def to_boto3(self) -> DeleteDomainDict:
+        """Return exactly the keyword arguments of boto3's ``delete_domain``."""
+        return cast("DeleteDomainDict", super().to_boto3())
 
 
 @attrs.frozen(kw_only=True)
@@ -427,6 +452,10 @@ class ListDomainsRequest(Request):
 
     max_results: int | None = None
     """The maximum number of objects returned per page. Wire ``MaxResults``; 1-100."""
+
+    def to_boto3(self) -> ListDomainsDict:
+        """Return exactly the keyword arguments of boto3's ``list_domains``."""
+        return cast("ListDomainsDict", super().to_boto3())
 
 
 # --- Responses -----------------------------------------------------------------

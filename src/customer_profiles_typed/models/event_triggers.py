@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -22,6 +22,15 @@ from customer_profiles_typed.enums import (
     PeriodUnit,
 )
 from customer_profiles_typed.models._base import Checked, Request, Response, Sensitive, SensitiveResponse
+
+if TYPE_CHECKING:
+    from customer_profiles_typed.wire_types import (
+        CreateEventTriggerDict,
+        DeleteEventTriggerDict,
+        GetEventTriggerDict,
+        ListEventTriggersDict,
+        UpdateEventTriggerDict,
+    )
 
 __all__ = [
     "CreateEventTriggerRequest",
@@ -101,6 +110,10 @@ class CreateEventTriggerRequest(Request):
 
     tags: Mapping[str, str] | None = None
     """An array of key-value pairs to apply to this resource. Wire ``Tags``; 1-50 entries."""
+
+    def to_boto3(self) -> CreateEventTriggerDict:
+        """Return exactly the keyword arguments of boto3's ``create_event_trigger``."""
+        return cast("CreateEventTriggerDict", super().to_boto3())
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -216,6 +229,10 @@ class GetEventTriggerRequest(Request):
     pattern ``^[a-zA-Z0-9_-]+$``.
     """
 
+    def to_boto3(self) -> GetEventTriggerDict:
+        """Return exactly the keyword arguments of boto3's ``get_event_trigger``."""
+        return cast("GetEventTriggerDict", super().to_boto3())
+
 
 @attrs.frozen(kw_only=True)
 class UpdateEventTriggerRequest(Request):
@@ -262,6 +279,10 @@ class UpdateEventTriggerRequest(Request):
     periods. Wire ``EventTriggerLimits``.
     """
 
+    def to_boto3(self) -> UpdateEventTriggerDict:
+        """Return exactly the keyword arguments of boto3's ``update_event_trigger``."""
+        return cast("UpdateEventTriggerDict", super().to_boto3())
+
 
 @attrs.frozen(kw_only=True)
 class ListEventTriggersRequest(Request):
@@ -285,6 +306,10 @@ class ListEventTriggersRequest(Request):
     max_results: int | None = None
     """The maximum number of results to return per page. Wire ``MaxResults``; 1-100."""
 
+    def to_boto3(self) -> ListEventTriggersDict:
+        """Return exactly the keyword arguments of boto3's ``list_event_triggers``."""
+        return cast("ListEventTriggersDict", super().to_boto3())
+
 
 @attrs.frozen(kw_only=True)
 class DeleteEventTriggerRequest(Request):
@@ -304,6 +329,10 @@ class DeleteEventTriggerRequest(Request):
     """The unique name of the event trigger. Wire ``EventTriggerName``; 1-64 characters;
     pattern ``^[a-zA-Z0-9_-]+$``.
     """
+
+    def to_boto3(self) -> DeleteEventTriggerDict:
+        """Return exactly the keyword arguments of boto3's ``delete_event_trigger``."""
+        return cast("DeleteEventTriggerDict", super().to_boto3())
 
 
 # --- Responses -----------------------------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -22,6 +22,16 @@ from customer_profiles_typed.enums import (
     StandardIdentifier,
 )
 from customer_profiles_typed.models._base import Request, Response, Sensitive, SensitiveResponse
+
+if TYPE_CHECKING:
+    from customer_profiles_typed.wire_types import (
+        DeleteProfileObjectTypeDict,
+        GetProfileObjectTypeDict,
+        GetProfileObjectTypeTemplateDict,
+        ListProfileObjectTypeTemplatesDict,
+        ListProfileObjectTypesDict,
+        PutProfileObjectTypeDict,
+    )
 
 __all__ = [
     "DeleteProfileObjectTypeRequest",
@@ -123,6 +133,10 @@ class PutProfileObjectTypeRequest(Request):
     1-50 entries.
     """
 
+    def to_boto3(self) -> PutProfileObjectTypeDict:
+        """Return exactly the keyword arguments of boto3's ``put_profile_object_type``."""
+        return cast("PutProfileObjectTypeDict", super().to_boto3())
+
 
 @attrs.frozen(kw_only=True, repr=False)
 class ObjectTypeField(Sensitive):
@@ -179,6 +193,10 @@ class GetProfileObjectTypeRequest(Request):
     pattern ``^[a-zA-Z_][a-zA-Z_0-9-]*$``.
     """
 
+    def to_boto3(self) -> GetProfileObjectTypeDict:
+        """Return exactly the keyword arguments of boto3's ``get_profile_object_type``."""
+        return cast("GetProfileObjectTypeDict", super().to_boto3())
+
 
 @attrs.frozen(kw_only=True)
 class ListProfileObjectTypesRequest(Request):
@@ -201,6 +219,10 @@ class ListProfileObjectTypesRequest(Request):
     max_results: int | None = None
     """The maximum number of objects returned per page. Wire ``MaxResults``; 1-100."""
 
+    def to_boto3(self) -> ListProfileObjectTypesDict:
+        """Return exactly the keyword arguments of boto3's ``list_profile_object_types``."""
+        return cast("ListProfileObjectTypesDict", super().to_boto3())
+
 
 @attrs.frozen(kw_only=True)
 class DeleteProfileObjectTypeRequest(Request):
@@ -222,6 +244,10 @@ class DeleteProfileObjectTypeRequest(Request):
     pattern ``^[a-zA-Z_][a-zA-Z_0-9-]*$``.
     """
 
+    def to_boto3(self) -> DeleteProfileObjectTypeDict:
+        """Return exactly the keyword arguments of boto3's ``delete_profile_object_type``."""
+        return cast("DeleteProfileObjectTypeDict", super().to_boto3())
+
 
 @attrs.frozen(kw_only=True)
 class ListProfileObjectTypeTemplatesRequest(Request):
@@ -242,6 +268,10 @@ class ListProfileObjectTypeTemplatesRequest(Request):
     max_results: int | None = None
     """The maximum number of objects returned per page. Wire ``MaxResults``; 1-100."""
 
+    def to_boto3(self) -> ListProfileObjectTypeTemplatesDict:
+        """Return exactly the keyword arguments of boto3's ``list_profile_object_type_templates``."""
+        return cast("ListProfileObjectTypeTemplatesDict", super().to_boto3())
+
 
 @attrs.frozen(kw_only=True)
 class GetProfileObjectTypeTemplateRequest(Request):
@@ -258,6 +288,10 @@ class GetProfileObjectTypeTemplateRequest(Request):
     """A unique identifier for the object template. Wire ``TemplateId``; 1-64 characters;
     pattern ``^[a-zA-Z0-9_-]+$``.
     """
+
+    def to_boto3(self) -> GetProfileObjectTypeTemplateDict:
+        """Return exactly the keyword arguments of boto3's ``get_profile_object_type_template``."""
+        return cast("GetProfileObjectTypeTemplateDict", super().to_boto3())
 
 
 # --- Responses -----------------------------------------------------------------

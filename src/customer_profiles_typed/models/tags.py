@@ -10,11 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
 from customer_profiles_typed.models._base import Request, Response
+
+if TYPE_CHECKING:
+    from customer_profiles_typed.wire_types import (
+        ListTagsForResourceDict,
+        TagResourceDict,
+        UntagResourceDict,
+    )
 
 __all__ = [
     "ListTagsForResourceRequest",
@@ -53,6 +60,10 @@ class TagResourceRequest(Request):
     1-50 entries.
     """
 
+    def to_boto3(self) -> TagResourceDict:
+        """Return exactly the keyword arguments of boto3's ``tag_resource``."""
+        return cast("TagResourceDict", super().to_boto3())
+
 
 @attrs.frozen(kw_only=True)
 class UntagResourceRequest(Request):
@@ -72,6 +83,10 @@ class UntagResourceRequest(Request):
     tag_keys: Sequence[str]
     """The list of tag keys to remove from the resource. Wire ``tagKeys``; 1-50 items."""
 
+    def to_boto3(self) -> UntagResourceDict:
+        """Return exactly the keyword arguments of boto3's ``untag_resource``."""
+        return cast("UntagResourceDict", super().to_boto3())
+
 
 @attrs.frozen(kw_only=True)
 class ListTagsForResourceRequest(Request):
@@ -87,6 +102,10 @@ class ListTagsForResourceRequest(Request):
     """The ARN of the resource for which you want to view tags. Wire ``resourceArn``; at most
     256 characters; pattern ``^arn:[a-z0-9]{1,10}:profile``.
     """
+
+    def to_boto3(self) -> ListTagsForResourceDict:
+        """Return exactly the keyword arguments of boto3's ``list_tags_for_resource``."""
+        return cast("ListTagsForResourceDict", super().to_boto3())
 
 
 # --- Responses -----------------------------------------------------------------
