@@ -2,6 +2,10 @@
 
 Kept apart from ``validation`` so that building a model object costs one context
 variable read until the first real check imports the validation machinery.
+The model classes sit above this module and validation far above it, so
+``on_init`` and ``skip_rules`` are entry points, and an entry point may call up:
+they import ``validation`` when first called, never at import time
+(``docs/architecture.md``, ``tests/test_layers.py``).
 """
 
 from __future__ import annotations

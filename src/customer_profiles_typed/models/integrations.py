@@ -13,6 +13,10 @@ mistakes cannot be written down:
 operator enum, so a type checker rejects a Zendesk source with an S3 task.
 Every object checks itself when it is built and raises ``ValidationError``
 listing all its problems; see ``customer_profiles_typed.validation``.
+
+``from_boto3`` and ``to_boto3`` are entry points, and an entry point may call up:
+they import the converter and validation layers inside the method, at call
+time, never at import time (``docs/architecture.md``, ``tests/test_layers.py``).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar, Union, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeAlias, TypeVar, Union, cast
 
 import attrs
 
@@ -153,6 +157,9 @@ class SourceConnectorProperties(Generic[OperatorT]):
 
     __slots__ = ()
 
+    connector_type: ClassVar[SourceConnectorType]
+    """The connector these properties are for, e.g. ``SourceConnectorType.S3``: the flow's ``ConnectorType``."""
+
 
 @attrs.frozen(kw_only=True, repr=False)
 class MarketoSourceProperties(_Sensitive, SourceConnectorProperties[MarketoConnectorOperator]):
@@ -160,6 +167,8 @@ class MarketoSourceProperties(_Sensitive, SourceConnectorProperties[MarketoConne
 
     AWS shape ``MarketoSourceProperties``; connector type ``Marketo``.
     """
+
+    connector_type = SourceConnectorType.MARKETO
 
     object: str
     """The object specified in the Marketo flow source. Wire ``Object``; at most 512 characters, no whitespace."""
@@ -171,6 +180,8 @@ class S3SourceProperties(_Sensitive, SourceConnectorProperties[S3ConnectorOperat
 
     AWS shape ``S3SourceProperties``; connector type ``S3``.
     """
+
+    connector_type = SourceConnectorType.S3
 
     bucket_name: str
     """The Amazon S3 bucket name where the source files are stored. Wire ``BucketName``; 3-63 characters, no whitespace."""
@@ -187,6 +198,8 @@ class SalesforceSourceProperties(
 
     AWS shape ``SalesforceSourceProperties``; connector type ``Salesforce``.
     """
+
+    connector_type = SourceConnectorType.SALESFORCE
 
     object: str
     """The object specified in the Salesforce flow source. Wire ``Object``; at most 512 characters, no whitespace."""
@@ -209,6 +222,8 @@ class ServiceNowSourceProperties(
     spelling where it belongs).
     """
 
+    connector_type = SourceConnectorType.SERVICENOW
+
     object: str
     """The object specified in the ServiceNow flow source. Wire ``Object``; at most 512 characters, no whitespace."""
 
@@ -219,6 +234,8 @@ class ZendeskSourceProperties(_Sensitive, SourceConnectorProperties[ZendeskConne
 
     AWS shape ``ZendeskSourceProperties``; connector type ``Zendesk``.
     """
+
+    connector_type = SourceConnectorType.ZENDESK
 
     object: str
     """The object specified in the Zendesk flow source. Wire ``Object``; at most 512 characters, no whitespace."""
@@ -256,9 +273,7 @@ class SourceFlowConfig(_Sensitive, Generic[OperatorT]):
     @property
     def connector_type(self) -> SourceConnectorType:
         """The type of the source connector, e.g. ``SourceConnectorType.S3``. Wire ``ConnectorType``."""
-        from customer_profiles_typed._wire import connector_of
-
-        return connector_of(self.source_connector_properties).connector_type
+        return self.source_connector_properties.connector_type
 
 
 # --- Tasks -------------------------------------------------------------------
@@ -442,7 +457,7 @@ class PutIntegrationRequest(_Checked):
         """Return exactly the keyword arguments for boto3's ``put_integration``."""
         from customer_profiles_typed._converter import unstructure_request
 
-        return unstructure_request(self)
+        return cast("PutIntegrationDict", unstructure_request(self))
 
 
 # --- The response ------------------------------------------------------------
