@@ -1,5 +1,98 @@
-"""The rules of tags (``object-type-rules.md``) the AWS model cannot express, one function per rule."""
+"""The rules of tags (``object-type-rules.md``) the AWS model cannot express, one function per rule.
+
+Rules here: TG4's minimum (``tags`` on TagResource is not empty; error: the
+model walk leaves map minimums to the rules), TG3 (an integration's ARN fits
+the tag operations; warning) and TG8 (an empty ``Tags`` on PutProfileObjectType
+or CreateEventTrigger; warning; on PutIntegration it is rule T11 of
+``rules/integrations.py``).
+
+Model constraints (``_checks``), not repeated here: TG1 (``resourceArn`` pattern
+and length), TG4's maximum of 50 tags, TG5 (tag key pattern, taken literally, and
+lengths), TG6 (``tagKeys`` count and keys). TG2 is ``customer_profiles_typed.arns``.
+TG7 and TG10 are advice, not checks; TG9 says not to restrict the resource type
+in the ARN, and nothing does.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from customer_profiles_typed import _model
+from customer_profiles_typed._paths import Path
+from customer_profiles_typed._wire import CLASS_SHAPES
+from customer_profiles_typed.arns import flow_arn, integration_arn
+from customer_profiles_typed.errors import ValidationError
+from customer_profiles_typed.models.event_triggers import CreateEventTriggerRequest
+from customer_profiles_typed.models.integrations import PutIntegrationRequest
+from customer_profiles_typed.models.object_types import PutProfileObjectTypeRequest
+from customer_profiles_typed.models.tags import TagResourceRequest
+from customer_profiles_typed.rules._registry import rule as _rule
+
 __all__: list[str] = []
+
+SHORTEST_REGION = "us-east-1"
+"""A region with the shortest name there is (9 characters): the ARN length TG3 computes is a minimum."""
+
+_ANY_ACCOUNT = "000000000000"
+
+
+def _tag_arn_limit() -> int:
+    """The most characters the tag operations take in ``resourceArn`` (the model's ``TagArn``)."""
+    limit: int = _model.shape("TagArn").metadata["max"]
+    return limit
+
+
+@_rule("TG4", "error", TagResourceRequest, "TagResource adds at least one tag.")
+def _tags_to_add(request: TagResourceRequest, path: Path) -> Iterator[tuple[Path, str]]:
+    if len(request.tags) == 0:
+        yield (
+            path.attribute("TagResourceRequest", "tags"),
+            "tags is empty: the AWS model asks for 1 to 50 tags to add",
+        )
+
+
+@_rule("TG8", "warning", PutProfileObjectTypeRequest, "Tags, if given, has at least one entry.")
+@_rule("TG8", "warning", CreateEventTriggerRequest, "Tags, if given, has at least one entry.")
+def _empty_tags(
+    request: PutProfileObjectTypeRequest | CreateEventTriggerRequest, path: Path
+) -> Iterator[tuple[Path, str]]:
+    if request.tags is not None and len(request.tags) == 0:
+        yield (
+            path.attribute(CLASS_SHAPES[type(request)], "tags"),
+            "tags is empty: the AWS model asks for at least one entry; leave tags out instead",
+        )
+
+
+@_rule("TG3", "warning", PutIntegrationRequest, "The integration's ARN fits the tag operations.")
+def _integration_arn_length(request: PutIntegrationRequest, path: Path) -> Iterator[tuple[Path, str]]:
+    # With a FlowDefinition, AWS creates the flow and its ARN becomes the Uri.
+    try:
+        if request.flow_definition is not None:
+            uri = flow_arn(
+                request.flow_definition.flow_name,
+                region=SHORTEST_REGION,
+                account_id=_ANY_ACCOUNT,
+            )
+            where = path.attribute("PutIntegrationRequest", "flow_definition").attribute(
+                "FlowDefinition", "flow_name"
+            )
+        elif request.uri is not None:
+            uri = request.uri
+            where = path.attribute("PutIntegrationRequest", "uri")
+        else:
+            return  # rule T3 says so
+        arn = integration_arn(
+            request.domain_name, uri, region=SHORTEST_REGION, account_id=_ANY_ACCOUNT
+        )
+    except ValidationError:
+        return  # a name of the wrong shape: the model's checks report it
+    limit = _tag_arn_limit()
+    if len(arn) > limit:
+        yield (
+            where,
+            "the integration's ARN embeds the domain name and the Uri (with a FlowDefinition, "
+            f"the flow's ARN) and would be at least "
+            f"{len(arn)} characters, over the {limit} that TagResource, UntagResource and "
+            "ListTagsForResource accept: the integration could not be tagged; shorten the "
+            "names",
+        )
