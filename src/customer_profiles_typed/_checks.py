@@ -7,6 +7,8 @@ fields of one attrs object (nested attrs objects checked themselves when built).
 
 Decisions where the model alone would mislead (documented in the rules file):
 
+- A pattern anchored at the start only (``^arn:[a-z0-9]{1,10}:profile``) is a
+  prefix test: a value that starts as it says is clean.
 - Patterns are matched against the whole value (``re.fullmatch``): AWS documents
   ``FlowName`` as "Spaces are not allowed", which the unanchored model pattern
   would not say.
@@ -315,7 +317,7 @@ class _Walk:
             return
         items = cast("Sequence[object]", value)
         self.size(shape, len(items), path, "items")
-        member = _model.list_member(shape)
+        member = _fast.list_item_shape(shape)
         for position, item in enumerate(items):
             self.value(member, item, path.index(position), sensitive)
 
@@ -391,6 +393,8 @@ class _Walk:
             return
         compiled = _compiled(pattern)
         if compiled.fullmatch(value) is not None:
+            return
+        if _fast.prefix_only(pattern) and compiled.match(value) is not None:
             return
         message = f"must match the pattern {pattern!r}, got {_show(value, sensitive)}"
         if _anchored(pattern) or name in FULL_MATCH_SHAPES:

@@ -28,6 +28,7 @@ from customer_profiles_typed._wire import (
     CONNECTOR_BY_OPERATOR,
     CONNECTOR_BY_TYPE,
     FIELDS,
+    LIST_ITEMS_CHECKED_AS,
     REQUIRED_BY_RULE,
     SHAPE_CLASSES,
 )
@@ -35,12 +36,27 @@ from customer_profiles_typed._wire import (
 if TYPE_CHECKING:
     from botocore.model import Shape
 
-__all__ = ["object_accepter", "wire_accepter"]
+__all__ = ["list_item_shape", "object_accepter", "prefix_only", "wire_accepter"]
 
 Accepter = Callable[[Any], bool]
 
 _NO_NEWLINE = frozenset({".*", ".+"})
 """Patterns whose full match only fails on a line break (plus emptiness for ``.+``)."""
+
+
+def prefix_only(pattern: str) -> bool:
+    """Whether a pattern is anchored at the start only (``^arn:...:profile``): a prefix test.
+
+    Such a pattern says what a value starts with and nothing of the rest, so a
+    value it matches at the start is clean, as AWS's matching would find it.
+    """
+    return pattern.startswith("^") and not pattern.endswith("$")
+
+
+def list_item_shape(shape: Shape) -> Shape:
+    """The shape the items of a list are checked against (see ``_wire.LIST_ITEMS_CHECKED_AS``)."""
+    override = LIST_ITEMS_CHECKED_AS.get(shape.name)
+    return _model.shape(override) if override is not None else _model.list_member(shape)
 
 
 class _Compiler:
@@ -153,7 +169,7 @@ class _Compiler:
         lines += self.size_checks(shape, var)
         item = f"i{self.counter}"
         self.counter += 1
-        inner = self.value_checks(_model.list_member(shape), item)
+        inner = self.value_checks(list_item_shape(shape), item)
         if inner:
             lines.append(f"for {item} in {var}:")
             lines += [f"    {line}" for line in inner]
@@ -200,7 +216,8 @@ class _Compiler:
             if pattern == ".+":
                 lines.append(f"if not {var}: return False")
         elif pattern is not None:
-            matcher = self.constant(re.compile(pattern).fullmatch, "re")
+            compiled = re.compile(pattern)
+            matcher = self.constant(compiled.match if prefix_only(pattern) else compiled.fullmatch, "re")
             lines.append(f"if {matcher}({var}) is None: return False")
         return lines
 

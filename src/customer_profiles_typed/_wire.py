@@ -46,8 +46,6 @@ from customer_profiles_typed.models.integrations import (
 class Connector:
     """Everything that names one source connector, in each place the API names it."""
 
-    connector_type: SourceConnectorType
-    """The ``SourceFlowConfig.ConnectorType`` value."""
     key: str
     """The member name in ``SourceConnectorProperties`` and ``ConnectorOperator``."""
     properties_class: type[SourceConnectorProperties[Any]]
@@ -57,39 +55,28 @@ class Connector:
     operator_enum: type[Enum]
     """The enum of the connector's operators."""
 
+    @property
+    def connector_type(self) -> SourceConnectorType:
+        """The ``SourceFlowConfig.ConnectorType`` value (the properties class says it)."""
+        return self.properties_class.connector_type
+
 
 CONNECTORS: tuple[Connector, ...] = (
+    Connector("Marketo", MarketoSourceProperties, "MarketoSourceProperties", MarketoConnectorOperator),
+    Connector("S3", S3SourceProperties, "S3SourceProperties", S3ConnectorOperator),
     Connector(
-        SourceConnectorType.MARKETO,
-        "Marketo",
-        MarketoSourceProperties,
-        "MarketoSourceProperties",
-        MarketoConnectorOperator,
-    ),
-    Connector(
-        SourceConnectorType.S3, "S3", S3SourceProperties, "S3SourceProperties", S3ConnectorOperator
-    ),
-    Connector(
-        SourceConnectorType.SALESFORCE,
         "Salesforce",
         SalesforceSourceProperties,
         "SalesforceSourceProperties",
         SalesforceConnectorOperator,
     ),
     Connector(
-        SourceConnectorType.SERVICENOW,
         "ServiceNow",
         ServiceNowSourceProperties,
         "ServiceNowSourceProperties",
         ServiceNowConnectorOperator,
     ),
-    Connector(
-        SourceConnectorType.ZENDESK,
-        "Zendesk",
-        ZendeskSourceProperties,
-        "ZendeskSourceProperties",
-        ZendeskConnectorOperator,
-    ),
+    Connector("Zendesk", ZendeskSourceProperties, "ZendeskSourceProperties", ZendeskConnectorOperator),
 )
 """The five source connectors Customer Profiles supports."""
 
@@ -266,6 +253,15 @@ ARN_PATTERNS: dict[str, tuple[str, str, str]] = {
 
 The model's patterns hard-code the ``aws`` partition; rule A3 requires the ARN
 prefix and service in any partition and only warns about another partition.
+"""
+
+LIST_ITEMS_CHECKED_AS: dict[str, str] = {"FieldNameList": "fieldName"}
+"""List shape -> the shape its items are checked against, where the model's item shape lags.
+
+``ObjectTypeKey.FieldNames`` names fields of ``Fields``, whose names may hold dots
+since the model's ``fieldName`` shape allows them; the list's own item shape
+``name`` still refuses dots. Refusing them would refuse what AWS accepts, so
+the items are checked as field names and rule O32 warns about a dotted one.
 """
 
 FULL_MATCH_SHAPES: frozenset[str] = frozenset({"FlowName", "ConnectorProfileName"})
