@@ -1,4 +1,4 @@
-"""Builders for the usual flow: project the source fields, map each one, run on a trigger.
+"""Builders for the usual flow (project the source fields, map each one, run on a trigger) and its object type.
 
 They save typing, never hide fields: each returns the same plain model objects
 you would write by hand (a ``FlowDefinition`` you can read, change with
@@ -21,34 +21,62 @@ you would write by hand (a ``FlowDefinition`` you can read, change with
         trigger=scheduled_trigger(rate(15, "minutes"), data_pull_mode=DataPullMode.INCREMENTAL),
     )
 
+``object_type_from_flow`` then derives the object type that reads what the flow
+produces: one field per Map task's ``DestinationField``, sourced from
+``_source.<DestinationField>``, so the two definitions cannot drift apart::
+
+    object_type = object_type_from_flow(
+        flow,
+        domain_name="demo-domain",
+        object_type_name="CustomerCsv",
+        description="Customers exported as CSV",
+        fields={
+            "customer_id": FieldSpec(key=(StandardIdentifier.PROFILE, StandardIdentifier.UNIQUE)),
+            "email": FieldSpec(
+                target="_profile.EmailAddress",
+                content_type=FieldContentType.EMAIL_ADDRESS,
+                key=(StandardIdentifier.PROFILE,),
+            ),
+        },
+    )
+
 The objects check themselves as they are built, as any model object does.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
-from typing import Literal, TypeAlias, Union, cast
+from typing import TYPE_CHECKING, Literal, TypeAlias, Union, cast
 
 import attrs
 
-from customer_profiles_typed import _wire
+from customer_profiles_typed import _model, _wire
+from customer_profiles_typed._paths import ROOT, Path
 from customer_profiles_typed.enums import (
     DataPullMode,
+    FieldContentType,
     MarketoConnectorOperator,
     OperatorPropertiesKeys,
     S3ConnectorOperator,
     SalesforceConnectorOperator,
     ServiceNowConnectorOperator,
+    StandardIdentifier,
     TaskType,
     TriggerType,
     ZendeskConnectorOperator,
 )
+from customer_profiles_typed.errors import ValidationError, ValidationProblem
 from customer_profiles_typed.models import (
+    AnyFlowDefinition,
     FlowDefinition,
     IncrementalPullConfig,
     MarketoSourceProperties,
+    ObjectTypeField,
+    ObjectTypeKey,
     OperatorT,
+    PutProfileObjectTypeRequest,
     S3SourceProperties,
     SalesforceSourceProperties,
     ScheduledTriggerProperties,
@@ -61,13 +89,18 @@ from customer_profiles_typed.models import (
     ZendeskSourceProperties,
 )
 
+if TYPE_CHECKING:
+    from botocore.model import Shape
+
 __all__ = [
     "FieldMapping",
+    "FieldSpec",
     "Fields",
     "RateUnit",
     "flow_definition",
     "mapping_tasks",
     "marketo_flow",
+    "object_type_from_flow",
     "on_demand_trigger",
     "rate",
     "s3_flow",
@@ -102,6 +135,41 @@ class FieldMapping:
 
 Fields: TypeAlias = Union[Mapping[str, str], Iterable[Union[str, FieldMapping]]]
 """The fields of a flow: ``{"source": "destination", ...}``, or a list of names and ``FieldMapping``\\ s."""
+
+
+def _identifiers(values: Iterable[StandardIdentifier] | None) -> tuple[StandardIdentifier, ...] | None:
+    """Freeze key roles; a value that is not a list of them is kept for validation to name."""
+    raw: object = values
+    if values is None or isinstance(raw, (str, bytes, Mapping)) or not isinstance(raw, Iterable):
+        return cast("tuple[StandardIdentifier, ...] | None", values)
+    return tuple(values)
+
+
+@attrs.frozen(kw_only=True)
+class FieldSpec:
+    """What one field of a flow means to its object type: profile target, content type, key roles.
+
+    ``FieldSpec(target="_profile.EmailAddress", content_type=FieldContentType.EMAIL_ADDRESS,
+    key=(StandardIdentifier.PROFILE,))`` maps the field onto the profile's email
+    address, matches it as an email address and makes it a ``PROFILE`` key named
+    after the field. Every part is optional: a field without a spec is stored as is.
+    """
+
+    target: str | None = None
+    """Where the value goes in a standard object, e.g. ``"_profile.EmailAddress"``; ``None`` stores it only."""
+
+    content_type: FieldContentType | None = None
+    """How the value is normalised for matching (``EMAIL_ADDRESS``, ``PHONE_NUMBER``...); AWS's default is ``STRING``."""
+
+    key: tuple[StandardIdentifier, ...] | None = attrs.field(default=None, converter=_identifiers)
+    """The roles of a key made of this field, e.g. ``(StandardIdentifier.PROFILE, StandardIdentifier.UNIQUE)``.
+
+    ``None``: the field is no key. ``()``: a key that is only searchable.
+    """
+
+    key_name: str | None = None
+    """The name of that key; ``None`` names it after the field. Key names, and the fields of a key, hold no dots."""
+
 
 RateUnit: TypeAlias = Literal["minute", "minutes", "hour", "hours", "day", "days"]
 """The units of a ``rate(...)`` schedule; singular forms are written plural, as AppFlow wants."""
@@ -427,4 +495,165 @@ def zendesk_flow(
         connector_profile_name=connector_profile_name,
         incremental_pull_config=_incremental(datetime_type_field_name),
         description=description,
+    )
+
+
+_FLOW_PATH = Path(ROOT, "flow", "FlowDefinition")
+"""The ``flow`` argument of ``object_type_from_flow``: a FlowDefinition."""
+
+_FIELDS_PATH = ROOT.attribute("PutProfileObjectTypeRequest", "fields")
+"""The ``fields`` argument of ``object_type_from_flow``, spelled as the request's ``Fields``."""
+
+_NO_SPEC = FieldSpec()
+"""The spec of a destination field that ``fields`` does not mention: stored as is."""
+
+
+@attrs.frozen
+class _Name:
+    """The constraint of a name shape of the AWS model: length bounds and pattern."""
+
+    low: int
+    high: int
+    pattern: re.Pattern[str]
+
+    @classmethod
+    def of(cls, shape: Shape) -> _Name:
+        metadata = shape.metadata
+        return cls(
+            int(metadata.get("min", 1)), int(metadata.get("max", 10**9)), re.compile(metadata.get("pattern", ".*"))
+        )
+
+    def breaks(self, name: str) -> bool:
+        return not self.low <= len(name) <= self.high or self.pattern.fullmatch(name) is None
+
+    def __str__(self) -> str:
+        return f"{self.low}-{self.high} characters matching {self.pattern.pattern}"
+
+
+def _argument_problems(destinations: Mapping[str, int], fields: Mapping[str, FieldSpec]) -> list[ValidationProblem]:
+    """What makes the object type impossible to derive: every problem, at its path."""
+    problems: list[ValidationProblem] = []
+
+    def problem(where: Path, message: str, rule: str) -> None:
+        problems.append(ValidationProblem(path=where.python, wire_path=where.wire, message=message, rule=rule))
+
+    tasks = _FLOW_PATH.attribute("FlowDefinition", "tasks")
+    if not destinations:
+        problem(tasks, "the flow has no Map task with a destination_field: it produces no field to read", "X6")
+    field_name = _Name.of(_model.map_key_value(_model.shape("FieldMap"))[0])
+    key_name = _Name.of(_model.map_key_value(_model.shape("KeyMap"))[0])
+    key_field = _Name.of(_model.list_member(_model.shape("FieldNameList")))
+    for name, position in destinations.items():
+        if field_name.breaks(name):
+            problem(
+                tasks.index(position).attribute("Task", "destination_field"),
+                f"this destination field cannot name an object type field, which is {field_name}: "
+                "rename it in the Map task (value not shown: sensitive)",
+                "pattern",
+            )
+    for position, (name, spec) in enumerate(fields.items()):
+        where = _FIELDS_PATH.hidden_key(position)
+        if name not in destinations:
+            problem(
+                where,
+                "names a destination field that no Map task of the flow produces: the object type "
+                "would read a field the records never have; spell it as the Map task's "
+                "destination_field (value not shown: sensitive)",
+                "X6",
+            )
+        elif spec.key is not None and key_field.breaks(name):
+            problem(
+                Path(where, "key", None),
+                f"a field of a key needs a name of {key_field} (a key's FieldNames hold no dots): "
+                "rename the destination field or write the key by hand (value not shown: sensitive)",
+                "pattern",
+            )
+        elif spec.key is not None and key_name.breaks(spec.key_name or name):
+            problem(
+                Path(where, "key_name" if spec.key_name is not None else "key", None),
+                f"the key of this field needs a name of {key_name}: set key_name (value not shown: sensitive)",
+                "pattern",
+            )
+    return problems
+
+
+def _check_arguments(flow: object, fields: object) -> None:
+    """``TypeError`` naming the argument of ``object_type_from_flow`` that is of the wrong kind."""
+    if not isinstance(flow, FlowDefinition):
+        raise TypeError(f"flow is a FlowDefinition, e.g. s3_flow(...), got {_describe(flow)}")
+    if not isinstance(fields, Mapping):
+        raise TypeError(f"fields maps destination field names to FieldSpecs, got {_describe(fields)}")
+    for position, (name, spec) in enumerate(cast("Mapping[object, object]", fields).items()):
+        if not isinstance(name, str) or not isinstance(spec, FieldSpec):
+            raise TypeError(
+                f"fields maps destination field names (str) to FieldSpecs; entry #{position} maps "
+                f"{type(name).__name__} to {_describe(spec)}"
+            )
+
+
+def object_type_from_flow(
+    flow: AnyFlowDefinition,
+    *,
+    domain_name: str,
+    object_type_name: str,
+    description: str,
+    fields: Mapping[str, FieldSpec],
+    keys: Mapping[str, Sequence[ObjectTypeKey]] | None = None,
+    allow_profile_creation: bool | None = None,
+    expiration_days: int | None = None,
+    encryption_key: str | None = None,
+    source_last_updated_timestamp_format: str | None = None,
+    max_profile_object_count: int | None = None,
+    source_priority: int | None = None,
+    tags: Mapping[str, str] | None = None,
+) -> PutProfileObjectTypeRequest:
+    """The object type that reads what ``flow`` produces: one field per Map task, in task order.
+
+    Each Map task's ``DestinationField`` becomes a field of that name with
+    ``Source="_source.<DestinationField>"`` (rule X6: that is the record Customer
+    Profiles receives). ``fields`` says, for the destination fields that need it,
+    their ``target``, ``content_type`` and key roles (``FieldSpec``); a key is named
+    after its field unless ``key_name`` says otherwise, and fields that share a key
+    name give that key one definition each. ``keys`` adds definitions written by
+    hand, e.g. a key of several fields. The other arguments are the request's own.
+
+    Raises ``ValidationError`` listing, each at its path, every entry of ``fields``
+    that names a destination field the flow does not produce (rule X6), and every
+    destination field or key name the AWS model does not allow as such (the names
+    are not shown: AWS marks both definitions sensitive). The request then checks
+    itself as any request does; its problems name a field by position,
+    ``fields[<key #n, not shown>]``, the n-th destination field of the flow.
+    Arguments of the wrong kind raise ``TypeError`` naming the argument.
+    """
+    _check_arguments(flow, fields)
+    from customer_profiles_typed.links import produced_fields
+
+    destinations = produced_fields(flow)
+    problems = _argument_problems(destinations, fields)
+    if problems:
+        raise ValidationError(problems, subject="object_type_from_flow arguments")
+    object_fields: dict[str, ObjectTypeField] = {}
+    object_keys: dict[str, list[ObjectTypeKey]] = {}
+    for name in destinations:
+        spec = fields.get(name, _NO_SPEC)
+        object_fields[name] = ObjectTypeField(source=f"_source.{name}", target=spec.target, content_type=spec.content_type)
+        if spec.key is not None:
+            object_keys.setdefault(spec.key_name or name, []).append(
+                ObjectTypeKey(standard_identifiers=list(spec.key), field_names=[name])
+            )
+    for name, definitions in (keys or {}).items():
+        object_keys.setdefault(name, []).extend(definitions)
+    return PutProfileObjectTypeRequest(
+        domain_name=domain_name,
+        object_type_name=object_type_name,
+        description=description,
+        fields=object_fields,
+        keys=object_keys,
+        allow_profile_creation=allow_profile_creation,
+        expiration_days=expiration_days,
+        encryption_key=encryption_key,
+        source_last_updated_timestamp_format=source_last_updated_timestamp_format,
+        max_profile_object_count=max_profile_object_count,
+        source_priority=source_priority,
+        tags=tags,
     )

@@ -22,7 +22,7 @@ import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from customer_profiles_typed import _checks, _validation_hook, _wire
+from customer_profiles_typed import _checks, _validation_hook, _wire, links
 from customer_profiles_typed._checks import Finding
 from customer_profiles_typed._paths import ROOT, Path
 from customer_profiles_typed._validation_hook import skip_rules
@@ -58,7 +58,7 @@ _MODEL_CONSTRAINTS = _checks.MODEL_CONSTRAINTS
 
 def rule_ids() -> frozenset[str]:
     """Every rule ID that ``skip_rules`` accepts (``"all"`` included)."""
-    return frozenset(rule.id for rule in RULES) | _checks.WALK_RULE_IDS | {ALL_RULES}
+    return frozenset(rule.id for rule in RULES) | _checks.WALK_RULE_IDS | links.RULE_IDS | {ALL_RULES}
 
 
 def check_rule_ids(rule_ids_given: Iterable[str]) -> frozenset[str]:
