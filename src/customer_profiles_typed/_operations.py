@@ -1,19 +1,28 @@
 """What each operation sends and what it makes of the answer, shared by both clients.
 
-``IntegrationClient`` and ``AsyncIntegrationClient`` differ only in how they call
+``CustomerProfiles`` and ``AsyncCustomerProfiles`` differ only in how they call
 boto3 (directly, or awaiting aiobotocore); everything else lives here once:
 checking the input before anything is sent, the exact boto3 keyword arguments,
 reading the response, and turning boto3's exceptions into this library's.
+
+The integration operations have calls of their own (``get_integration``...).
+Every other operation takes one generic path: its request object gives the
+call (``request_call``, ``listing``), and a reader (``reader``, ``page_reader``,
+``deleted``, ``nothing``, ``tags``) turns the answer into what the method
+returns; a reader reports an answer it cannot use as ``TransportError``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Mapping
+import re
+from collections.abc import Callable, Generator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
 
+from customer_profiles_typed import _wire
 from customer_profiles_typed.errors import (
     CustomerProfilesError,
     TransportError,
@@ -22,9 +31,21 @@ from customer_profiles_typed.errors import (
     transport_error_from,
 )
 from customer_profiles_typed.models.integrations import Integration
+from customer_profiles_typed.models.tags import ListTagsForResourceResponse
 
 if TYPE_CHECKING:
     from customer_profiles_typed.models import PutIntegrationRequest
+    from customer_profiles_typed.models._base import Request
+
+R = TypeVar("R")
+ItemT = TypeVar("ItemT")
+ItemT_co = TypeVar("ItemT_co", covariant=True)
+
+Reader = Callable[[Mapping[str, Any], str], R]
+"""What makes a method's result of a boto3 response: ``read(response, operation)``."""
+
+PageReader = Callable[[Mapping[str, Any], str], tuple[Sequence[ItemT], str | None]]
+"""What reads one page of a list: its items and the token of the next page (``None``: last)."""
 
 
 @attrs.frozen
@@ -71,6 +92,23 @@ def delete_integration(domain_name: str, uri: str) -> Call:
         "DeleteIntegrationRequest",
         {"DomainName": domain_name, "Uri": uri},
     )
+
+
+def request_call(request: Request) -> Call:
+    """The call of a request object: ``PutProfileObjectTypeRequest`` -> ``put_profile_object_type``.
+
+    The operation is the request's AWS shape without ``Request``; the keyword
+    arguments are exactly ``request.to_boto3()`` (the request checked itself
+    when it was built).
+    """
+    operation = _wire.CLASS_SHAPES[type(request)].removesuffix("Request")
+    return Call(operation, method_name(operation), dict(request.to_boto3()))
+
+
+def method_name(operation: str) -> str:
+    """boto3's method of an operation, as botocore names it (``ListDomains`` -> ``list_domains``)."""
+    words = re.sub(r"(.)([A-Z][a-z]+)", r"\1_\2", operation)
+    return re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", words).lower()
 
 
 @attrs.frozen
@@ -123,6 +161,16 @@ def list_account_integrations(
     return Listing(call(None), call)
 
 
+def listing(request: Request) -> Listing:
+    """The pages of a paginated list, from its request: the first page starts at its ``next_token``."""
+    first = request_call(request)
+
+    def following(next_token: str) -> Call:
+        return Call(first.operation, first.method, {**first.kwargs, "NextToken": next_token})
+
+    return Listing(first, following)
+
+
 @contextmanager
 def _reading(operation: str) -> Generator[None, None, None]:
     """Report a response that lacks required members or has wrong types as ``TransportError``.
@@ -164,8 +212,67 @@ def page(response: Mapping[str, Any], operation: str) -> tuple[list[Integration]
         return integrations, token or None
 
 
+def structured(cls: type[R], response: Mapping[str, Any], operation: str) -> R:
+    """A generated response class read from the answer of ``operation``, leniently.
+
+    Checked against the operation's own output shape (required members and
+    types), then read as ``cls.from_boto3`` would read it.
+    """
+    from customer_profiles_typed import validation
+    from customer_profiles_typed._converter import structure_response
+
+    with _reading(operation):
+        validation.check_response(f"{operation}Response", response)
+        return structure_response(cls, response)
+
+
+def reader(cls: type[R]) -> Reader[R]:
+    """The reader of an answer that is one response object (``ProfileObjectType``, ``Domain``...)."""
+
+    def read(response: Mapping[str, Any], operation: str) -> R:
+        return structured(cls, response, operation)
+
+    return read
+
+
+class Page(Protocol[ItemT_co]):
+    """A generated ``List...Response``: a page of items and the token of the next one."""
+
+    @property
+    def items(self) -> tuple[ItemT_co, ...] | None:
+        """The items of the page (``None``: an empty page)."""
+
+    @property
+    def next_token(self) -> str | None:
+        """The token of the next page (``None``: the last page)."""
+
+
+def page_reader(cls: type[Page[ItemT]]) -> PageReader[ItemT]:
+    """The reader of one page of a list, through its ``List...Response`` class."""
+
+    def read(response: Mapping[str, Any], operation: str) -> tuple[Sequence[ItemT], str | None]:
+        answer = structured(cls, response, operation)
+        return answer.items or (), answer.next_token or None
+
+    return read
+
+
+def nothing(response: Mapping[str, Any], operation: str) -> None:
+    """Check an answer that carries nothing (``TagResource``, ``UntagResource``)."""
+    from customer_profiles_typed import validation
+
+    with _reading(operation):
+        validation.check_response(f"{operation}Response", response)
+
+
+def tags(response: Mapping[str, Any], operation: str) -> Mapping[str, str]:
+    """The tags of a ``ListTagsForResource`` answer (empty if AWS lists none)."""
+    found = structured(ListTagsForResourceResponse, response, operation).tags
+    return found if found is not None else MappingProxyType({})
+
+
 def deleted(response: Mapping[str, Any], operation: str) -> str:
-    """The message of a ``DeleteIntegration`` response."""
+    """The message of a ``Delete...`` response."""
     from customer_profiles_typed import validation
 
     with _reading(operation):

@@ -1,9 +1,11 @@
-"""``AsyncIntegrationClient``: the same operations as ``IntegrationClient``, awaited.
+"""``AsyncCustomerProfiles``: the same operations as ``CustomerProfiles``, awaited.
 
 Built on aiobotocore (install ``customer-profiles-typed[async]``). It shares the
 models, the converter, validation and the error mapping with the sync client;
 only the call to AWS is awaited. Lists are async iterators that fetch pages as
-they are consumed.
+they are consumed. Its methods come from ``customer_profiles_typed.resources``
+(the ``Async...Methods`` classes); ``AsyncIntegrationClient`` is the same class
+under the name it had when it covered integrations only.
 
 One difference comes from aiohttp, under aiobotocore: when the server closes
 the connection without answering an idempotent HTTP request (GET or PUT:
@@ -14,32 +16,39 @@ itself, whatever botocore's retry settings say.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterable, Mapping
 from contextlib import AsyncExitStack
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from customer_profiles_typed import _model, _operations
-from customer_profiles_typed.client import logger
-from customer_profiles_typed.models import AnyFlowDefinition, PutIntegrationRequest
+from customer_profiles_typed import _model
+from customer_profiles_typed.resources import (
+    AsyncDomainMethods,
+    AsyncEventTriggerMethods,
+    AsyncIntegrationMethods,
+    AsyncObjectTypeMethods,
+    AsyncTagMethods,
+)
 
 if TYPE_CHECKING:
     from botocore.config import Config
     from typing_extensions import Self
 
-    from customer_profiles_typed.enums import Scope
-    from customer_profiles_typed.models.integrations import Integration
-
-__all__ = ["AsyncIntegrationClient"]
+__all__ = ["AsyncCustomerProfiles", "AsyncIntegrationClient"]
 
 
-class AsyncIntegrationClient:
-    """Typed access to Customer Profiles integrations through an aiobotocore client.
+class AsyncCustomerProfiles(
+    AsyncIntegrationMethods,
+    AsyncObjectTypeMethods,
+    AsyncEventTriggerMethods,
+    AsyncTagMethods,
+    AsyncDomainMethods,
+):
+    """Typed access to Customer Profiles through an aiobotocore client.
 
     Use it as an async context manager; it opens (and then closes) its own
     aiobotocore client unless you pass one that you manage yourself::
 
-        async with AsyncIntegrationClient(region_name="eu-west-1") as profiles:
+        async with AsyncCustomerProfiles(region_name="eu-west-1") as profiles:
             integration = await profiles.get_integration(domain_name="d", uri=uri)
 
     Entering is re-entrant: nested ``async with`` blocks on one object share
@@ -119,112 +128,27 @@ class AsyncIntegrationClient:
                 self._closed = True
                 await stack.aclose()
 
+    def __repr__(self) -> str:
+        meta = getattr(self._client, "meta", None)
+        region = getattr(meta, "region_name", None) or self._settings["region_name"]
+        return f"{type(self).__name__}(region_name={region!r})"
+
     @property
     def aiobotocore_client(self) -> Any:
         """The wrapped aiobotocore client, for calls this library does not cover."""
         if self._client is None:
             if self._closed:
+                # Both names of this class, so that either one is found in the message.
                 raise RuntimeError(
-                    "this AsyncIntegrationClient is closed: its 'async with' block has ended; "
-                    "make calls inside 'async with' (entering again opens a new client)"
+                    "this AsyncCustomerProfiles/AsyncIntegrationClient is closed: its "
+                    "'async with' block has ended; make calls inside 'async with' "
+                    "(entering again opens a new client)"
                 )
-            raise RuntimeError("use 'async with AsyncIntegrationClient(...)' to open the client")
+            raise RuntimeError(
+                f"use 'async with {type(self).__name__}(...)' to open the client"
+            )
         return self._client
 
-    async def put_integration(
-        self,
-        *,
-        domain_name: str,
-        uri: str | None = None,
-        object_type_name: str | None = None,
-        object_type_names: Mapping[str, str] | None = None,
-        tags: Mapping[str, str] | None = None,
-        flow_definition: AnyFlowDefinition | None = None,
-        role_arn: str | None = None,
-        event_trigger_names: Iterable[str] | None = None,
-        scope: Scope | None = None,
-    ) -> Integration:
-        """Add an integration to a domain, or update it; see ``IntegrationClient.put_integration``."""
-        request = PutIntegrationRequest(
-            domain_name=domain_name,
-            uri=uri,
-            object_type_name=object_type_name,
-            object_type_names=object_type_names,
-            tags=tags,
-            flow_definition=flow_definition,
-            role_arn=role_arn,
-            event_trigger_names=event_trigger_names,
-            scope=scope,
-        )
-        return await self.put_integration_request(request)
 
-    async def put_integration_request(self, request: PutIntegrationRequest) -> Integration:
-        """Send a ``PutIntegrationRequest`` built in code or read with ``from_boto3``."""
-        logger.debug(
-            "PutIntegration domain=%s uri=%s object_type=%s flow_definition=%s",
-            request.domain_name,
-            request.uri,
-            request.object_type_name,
-            "<sensitive>" if request.flow_definition is not None else None,
-        )
-        return _operations.integration(
-            await self._send(_operations.put_integration(request)), "PutIntegration"
-        )
-
-    async def get_integration(self, *, domain_name: str, uri: str) -> Integration:
-        """Return the integration of a domain with this URI; see ``IntegrationClient.get_integration``."""
-        return _operations.integration(
-            await self._send(_operations.get_integration(domain_name, uri)), "GetIntegration"
-        )
-
-    def list_integrations(
-        self,
-        *,
-        domain_name: str,
-        include_hidden: bool | None = None,
-        page_size: int | None = None,
-    ) -> AsyncIterator[Integration]:
-        """Iterate (``async for``) over every integration of a domain, page by page.
-
-        The arguments are checked now; pages are fetched as the iteration goes.
-        """
-        return self._pages(_operations.list_integrations(domain_name, include_hidden, page_size))
-
-    def list_account_integrations(
-        self,
-        *,
-        uri: str,
-        include_hidden: bool | None = None,
-        page_size: int | None = None,
-    ) -> AsyncIterator[Integration]:
-        """Iterate (``async for``) over the integrations of every domain that use this URI."""
-        return self._pages(_operations.list_account_integrations(uri, include_hidden, page_size))
-
-    async def delete_integration(self, *, domain_name: str, uri: str) -> str:
-        """Remove an integration from a domain; return AWS's confirmation message."""
-        logger.debug("DeleteIntegration domain=%s uri=%s", domain_name, uri)
-        return _operations.deleted(
-            await self._send(_operations.delete_integration(domain_name, uri)), "DeleteIntegration"
-        )
-
-    async def _pages(self, listing: _operations.Listing) -> AsyncIterator[Integration]:
-        call = listing.first
-        while True:
-            items, token = _operations.page(await self._send(call), call.operation)
-            for item in items:
-                yield item
-            if token is None:
-                return
-            call = listing.following(token)
-
-    async def _send(self, call: _operations.Call) -> Mapping[str, Any]:
-        """Make one aiobotocore call, mapping its failures onto this library's errors."""
-        method = getattr(self.aiobotocore_client, call.method)
-        try:
-            response: Mapping[str, Any] = await method(**call.kwargs)
-        except Exception as error:
-            translated = _operations.translate(error, call.operation)
-            if translated is None:
-                raise
-            raise translated from error
-        return response
+AsyncIntegrationClient = AsyncCustomerProfiles
+"""``AsyncCustomerProfiles`` under the name it had when it covered integrations only."""
