@@ -1,9 +1,11 @@
-"""Typed, validated Amazon Connect Customer Profiles integrations on top of boto3.
+"""Typed, validated Amazon Connect Customer Profiles setups on top of boto3.
 
-Build a ``PutIntegrationRequest`` (or call ``IntegrationClient.put_integration``)
-from the attrs models; every object checks itself against the AWS model and the
-documented AppFlow rules when it is built, and the client maps every AWS error to
-a typed exception. See the README for a complete example.
+Domains, profile object types, integrations, event triggers and tags as attrs
+models (``PutProfileObjectTypeRequest``, ``PutIntegrationRequest``,
+``CreateEventTriggerRequest``...), sent with ``CustomerProfiles`` or
+``AsyncCustomerProfiles``. Every object checks itself against the AWS model and
+the documented rules when it is built, and the clients map every AWS error to a
+typed exception. See the README for a complete setup.
 """
 
 from __future__ import annotations
@@ -147,6 +149,24 @@ from customer_profiles_typed.models import (
 from customer_profiles_typed._validation_hook import skip_rules
 
 if TYPE_CHECKING:
+    from customer_profiles_typed.client import CustomerProfiles
+    from customer_profiles_typed.aio import AsyncCustomerProfiles, AsyncIntegrationClient
+    from customer_profiles_typed.builders import FieldSpec, object_type_from_flow
+    from customer_profiles_typed.arns import (
+        domain_arn,
+        event_trigger_arn,
+        flow_arn,
+        integration_arn,
+        object_type_arn,
+        partition_of,
+    )
+    from customer_profiles_typed.links import (
+        DomainState,
+        check_links,
+        check_online,
+        find_link_problems,
+        find_online_problems,
+    )
     from customer_profiles_typed.client import CustomerProfilesClient, IntegrationClient
     from customer_profiles_typed.builders import (
         FieldMapping,
@@ -172,6 +192,22 @@ if TYPE_CHECKING:
     )
 
 _LAZY: dict[str, str] = {
+    "CustomerProfiles": "customer_profiles_typed.client",
+    "AsyncCustomerProfiles": "customer_profiles_typed.aio",
+    "AsyncIntegrationClient": "customer_profiles_typed.aio",
+    "FieldSpec": "customer_profiles_typed.builders",
+    "object_type_from_flow": "customer_profiles_typed.builders",
+    "domain_arn": "customer_profiles_typed.arns",
+    "event_trigger_arn": "customer_profiles_typed.arns",
+    "flow_arn": "customer_profiles_typed.arns",
+    "integration_arn": "customer_profiles_typed.arns",
+    "object_type_arn": "customer_profiles_typed.arns",
+    "partition_of": "customer_profiles_typed.arns",
+    "DomainState": "customer_profiles_typed.links",
+    "check_links": "customer_profiles_typed.links",
+    "check_online": "customer_profiles_typed.links",
+    "find_link_problems": "customer_profiles_typed.links",
+    "find_online_problems": "customer_profiles_typed.links",
     "CustomerProfilesClient": "customer_profiles_typed.client",
     "IntegrationClient": "customer_profiles_typed.client",
     "FieldMapping": "customer_profiles_typed.builders",
@@ -193,7 +229,7 @@ _LAZY: dict[str, str] = {
     "read_specs": "customer_profiles_typed.specs",
     "write_specs": "customer_profiles_typed.specs",
 }
-"""Names loaded on first use: the client, the builders and the spec files.
+"""Names loaded on first use: the clients, the builders, ARNs, link checks and spec files.
 
 Importing the package loads the models and errors only; each of these loads
 the first time it is used, so a program pays for what it uses.
@@ -212,6 +248,8 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "AccessDeniedError",
     "AnyFlowDefinition",
+    "AsyncCustomerProfiles",
+    "AsyncIntegrationClient",
     "AttributeMatchingModel",
     "AttributeTypesSelector",
     "AttributeTypesSelectorOutput",
@@ -227,6 +265,7 @@ __all__ = [
     "ConsolidationOutput",
     "CreateDomainRequest",
     "CreateEventTriggerRequest",
+    "CustomerProfiles",
     "CustomerProfilesClient",
     "CustomerProfilesError",
     "CustomerProfilesWarning",
@@ -240,6 +279,7 @@ __all__ = [
     "DeleteProfileObjectTypeRequest",
     "DeleteProfileObjectTypeResponse",
     "Domain",
+    "DomainState",
     "DomainStats",
     "DomainSummary",
     "EventTrigger",
@@ -255,6 +295,7 @@ __all__ = [
     "ExportingConfigOutput",
     "FieldContentType",
     "FieldMapping",
+    "FieldSpec",
     "FlowDefinition",
     "GetDomainRequest",
     "GetEventTriggerRequest",
@@ -341,12 +382,23 @@ __all__ = [
     "ValidationWarning",
     "ZendeskConnectorOperator",
     "ZendeskSourceProperties",
+    "check_links",
+    "check_online",
+    "domain_arn",
     "dumps_specs",
+    "event_trigger_arn",
+    "find_link_problems",
+    "find_online_problems",
+    "flow_arn",
     "flow_definition",
+    "integration_arn",
     "loads_specs",
     "mapping_tasks",
     "marketo_flow",
+    "object_type_arn",
+    "object_type_from_flow",
     "on_demand_trigger",
+    "partition_of",
     "rate",
     "read_specs",
     "s3_flow",
