@@ -16,8 +16,8 @@ Sessions:
     newest Python of 3.10 ... 3.13 found on the machine. Collecting no tests
     (pytest exit code 5) fails.
 ``typecheck``
-    ``mypy`` (strict, ``[tool.mypy]``: src and tests), ``pyright`` (strict,
-    ``[tool.pyright]``: src, plus the stubs in ``stubs/``) and mypy's
+    ``mypy`` (strict, ``[tool.mypy]``: src, tests, examples), ``pyright`` (strict,
+    ``[tool.pyright]``: src and examples, plus the stubs in ``stubs/``) and mypy's
     ``stubtest``, which checks ``stubs/`` against the installed boto3 and
     botocore.
 ``typing_tests``
