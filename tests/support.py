@@ -1,8 +1,12 @@
-"""Helpers shared by the tests: the botocore oracle and a canonical request."""
+"""Helpers shared by the tests: the botocore oracle, a canonical request, the scripts."""
 
 from __future__ import annotations
 
 import copy
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import botocore.serialize
@@ -113,3 +117,22 @@ def serialize(kwargs: Any) -> bytes:
     request: dict[str, Any] = serializer.serialize_to_request(kwargs, strategies.operation_model())
     body: bytes = request["body"]
     return body
+
+
+SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
+"""The project's scripts folder (the code generators)."""
+
+
+def load_script(name: str) -> ModuleType:
+    """A script of ``scripts/``, imported from its file (``generate_models`` first: the others import it)."""
+    found = sys.modules.get(name)
+    if found is not None:
+        return found
+    if name != "generate_models":
+        load_script("generate_models")
+    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

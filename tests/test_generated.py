@@ -11,44 +11,30 @@ each have a request class and a response class exported from the package root.
 from __future__ import annotations
 
 import difflib
-import importlib.util
 import inspect
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 import customer_profiles_typed
 from customer_profiles_typed import _model, _wire, wire_types
+from support import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS = ROOT / "scripts"
 GENERATORS = ["generate_enums", "generate_models", "generate_wire_types"]
 
 
-def load(name: str) -> ModuleType:
-    """A generator script, imported from its file (``generate_models`` first: the others import it)."""
-    found = sys.modules.get(name)
-    if found is not None:
-        return found
-    if name != "generate_models":
-        load("generate_models")
-    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _generated() -> list[tuple[str, Path, str]]:
     """(generator, file, content it writes) of every generated file."""
     found: list[tuple[str, Path, str]] = []
     for name in GENERATORS:
-        for path, text in load(name).outputs().items():
+        for path, text in load_script(name).outputs().items():
             found.append((name, path, text))
     return found
 
@@ -57,7 +43,7 @@ GENERATED = _generated()
 
 
 def _covered_operations() -> list[str]:
-    operations: list[str] = load("generate_models").operations()
+    operations: list[str] = load_script("generate_models").operations()
     return operations
 
 
@@ -94,7 +80,7 @@ def test_each_generator_checks_from_the_command_line(generator: str) -> None:
 
 
 def test_check_names_a_stale_file_and_leaves_it_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    regenerate = load("generate_models").regenerate
+    regenerate = load_script("generate_models").regenerate
     stale, fresh = tmp_path / "stale.py", tmp_path / "fresh.py"
     stale.write_text("old\n", encoding="utf-8")
     fresh.write_text("same\n", encoding="utf-8")
@@ -114,7 +100,7 @@ def test_check_names_a_stale_file_and_leaves_it_alone(tmp_path: Path, capsys: py
 
 def test_enums_and_wire_types_cover_putintegration_and_the_generated_operations() -> None:
     for name in ("generate_enums", "generate_wire_types"):
-        assert load(name).OPERATIONS == ["PutIntegration", *OPERATIONS], name
+        assert load_script(name).OPERATIONS == ["PutIntegration", *OPERATIONS], name
 
 
 @pytest.mark.parametrize("operation", OPERATIONS)
@@ -141,7 +127,7 @@ def test_every_output_shape_has_a_response_class_at_the_package_root(operation: 
 def test_to_boto3_is_typed_with_the_typeddict_of_its_shape(operation: str) -> None:
     cls: Any = getattr(customer_profiles_typed, f"{operation}Request")
     shape = _wire.CLASS_SHAPES[cls]
-    typed_name = load("generate_models").dict_name(shape)
+    typed_name = load_script("generate_models").dict_name(shape)
     assert inspect.signature(cls.to_boto3).return_annotation == typed_name
     typed: Any = getattr(wire_types, typed_name)
     keys = set(typed.__required_keys__) | set(typed.__optional_keys__)

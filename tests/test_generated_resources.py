@@ -8,35 +8,22 @@ fails here, naming the file and the command that rewrites it.
 from __future__ import annotations
 
 import difflib
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from support import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS = ROOT / "scripts"
 COMMAND = "python scripts/generate_resources.py"
 
 
-def load(name: str) -> ModuleType:
-    """A generator script, imported from its file (the one it imports, ``generate_models``, first)."""
-    found = sys.modules.get(name)
-    if found is not None:
-        return found
-    if name != "generate_models":
-        load("generate_models")
-    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
-GENERATED: dict[Path, str] = load("generate_resources").outputs()
+GENERATED: dict[Path, str] = load_script("generate_resources").outputs()
 
 
 def test_the_generator_writes_the_four_resource_modules() -> None:
