@@ -31,6 +31,7 @@ __all__ = [
     "integration_arn",
     "object_type_arn",
     "partition_of",
+    "shortest_integration_arn",
 ]
 
 _REGION = re.compile(r"[a-z]{2,4}(?:-[a-z]+)+-[0-9]{1,2}")
@@ -163,7 +164,31 @@ def _arn(
     problems = _model_problems(parts) + _location_problems(region, account_id, partition)
     if problems:
         raise ValidationError(problems, subject=f"{subject} arguments")
-    return f"arn:{partition or partition_of(region)}:{service}:{region}:{account_id}:{resource}"
+    return _format(service, resource, region, account_id, partition or partition_of(region))
+
+
+def _format(service: str, resource: str, region: str, account_id: str, partition: str) -> str:
+    return f"arn:{partition}:{service}:{region}:{account_id}:{resource}"
+
+
+def _integration_resource(domain_name: str, uri: str) -> str:
+    return f"domains/{domain_name}/integrations/{uri}"
+
+
+def _flow_resource(flow_name: str) -> str:
+    return f"flow/{flow_name}"
+
+
+def shortest_integration_arn(domain_name: str, *, uri: str | None = None, flow_name: str | None = None) -> str:
+    """The integration ARN in the shortest region (``us-east-1``), unchecked, for length rules (TG3).
+
+    ``flow_name``: the integration is created from a ``FlowDefinition``, and its
+    Uri is that flow's ARN. Nothing is validated: the model's checks do that.
+    """
+    region, account = "us-east-1", "000000000000"
+    if flow_name is not None:
+        uri = _format("appflow", _flow_resource(flow_name), region, account, "aws")
+    return _format("profile", _integration_resource(domain_name, uri or ""), region, account, "aws")
 
 
 def _domain_part(domain_name: str) -> _Part:
@@ -234,7 +259,7 @@ def integration_arn(
     """
     return _arn(
         "profile",
-        f"domains/{domain_name}/integrations/{uri}",
+        _integration_resource(domain_name, uri),
         [_domain_part(domain_name), ("uri", "PutIntegrationRequest", "string1To255", uri)],
         region=region,
         account_id=account_id,
@@ -282,7 +307,7 @@ def flow_arn(
     """
     return _arn(
         "appflow",
-        f"flow/{flow_name}",
+        _flow_resource(flow_name),
         [("flow_name", "FlowDefinition", "FlowName", flow_name)],
         region=region,
         account_id=account_id,

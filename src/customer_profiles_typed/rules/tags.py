@@ -15,13 +15,13 @@ in the ARN, and nothing does.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from customer_profiles_typed import _model
 from customer_profiles_typed._paths import Path
 from customer_profiles_typed._wire import CLASS_SHAPES
-from customer_profiles_typed.arns import flow_arn, integration_arn
-from customer_profiles_typed.errors import ValidationError
+from customer_profiles_typed.arns import shortest_integration_arn
 from customer_profiles_typed.models.event_triggers import CreateEventTriggerRequest
 from customer_profiles_typed.models.integrations import PutIntegrationRequest
 from customer_profiles_typed.models.object_types import PutProfileObjectTypeRequest
@@ -30,12 +30,8 @@ from customer_profiles_typed.rules._registry import rule as _rule
 
 __all__: list[str] = []
 
-SHORTEST_REGION = "us-east-1"
-"""A region with the shortest name there is (9 characters): the ARN length TG3 computes is a minimum."""
 
-_ANY_ACCOUNT = "000000000000"
-
-
+@functools.cache
 def _tag_arn_limit() -> int:
     """The most characters the tag operations take in ``resourceArn`` (the model's ``TagArn``)."""
     limit: int = _model.shape("TagArn").metadata["max"]
@@ -63,31 +59,41 @@ def _empty_tags(
         )
 
 
+@functools.cache
+def _max_length(shape: str, member: str) -> int:
+    found: int = _model.members(_model.shape(shape))[member].metadata["max"]
+    return found
+
+
+def _fits_model(request: PutIntegrationRequest) -> bool:
+    """Whether the names TG3 measures are within the model's own maxima."""
+    if len(request.domain_name) > _max_length("PutIntegrationRequest", "DomainName"):
+        return False
+    if request.flow_definition is not None:
+        return len(request.flow_definition.flow_name) <= _max_length("FlowDefinition", "FlowName")
+    return request.uri is None or len(request.uri) <= _max_length("PutIntegrationRequest", "Uri")
+
+
 @_rule("TG3", "warning", PutIntegrationRequest, "The integration's ARN fits the tag operations.")
 def _integration_arn_length(request: PutIntegrationRequest, path: Path) -> Iterator[tuple[Path, str]]:
+    if not _fits_model(request):
+        return  # a name too long already: the model's checks report it
     # With a FlowDefinition, AWS creates the flow and its ARN becomes the Uri.
-    try:
-        if request.flow_definition is not None:
-            uri = flow_arn(
-                request.flow_definition.flow_name,
-                region=SHORTEST_REGION,
-                account_id=_ANY_ACCOUNT,
-            )
+    flow = request.flow_definition
+    if flow is None and request.uri is None:
+        return  # rule T3 says so
+    if flow is not None:
+        arn = shortest_integration_arn(request.domain_name, flow_name=flow.flow_name)
+    else:
+        arn = shortest_integration_arn(request.domain_name, uri=request.uri)
+    limit = _tag_arn_limit()
+    if len(arn) > limit:
+        if flow is not None:
             where = path.attribute("PutIntegrationRequest", "flow_definition").attribute(
                 "FlowDefinition", "flow_name"
             )
-        elif request.uri is not None:
-            uri = request.uri
-            where = path.attribute("PutIntegrationRequest", "uri")
         else:
-            return  # rule T3 says so
-        arn = integration_arn(
-            request.domain_name, uri, region=SHORTEST_REGION, account_id=_ANY_ACCOUNT
-        )
-    except ValidationError:
-        return  # a name of the wrong shape: the model's checks report it
-    limit = _tag_arn_limit()
-    if len(arn) > limit:
+            where = path.attribute("PutIntegrationRequest", "uri")
         yield (
             where,
             "the integration's ARN embeds the domain name and the Uri (with a FlowDefinition, "
