@@ -38,6 +38,7 @@ from customer_profiles_typed.enums import (
 from customer_profiles_typed.errors import (
     AccessDeniedError,
     BadRequestError,
+    ConfigurationError,
     CustomerProfilesError,
     CustomerProfilesWarning,
     InternalServerError,
@@ -74,6 +75,9 @@ from customer_profiles_typed.models.integrations import (
 from customer_profiles_typed._validation_hook import skip_rules
 
 if TYPE_CHECKING:
+    __version__: str
+    """The installed version of the distribution ``customer-profiles-typed``."""
+
     from customer_profiles_typed.models.object_types import (
         DeleteProfileObjectTypeRequest,
         DeleteProfileObjectTypeResponse,
@@ -322,6 +326,11 @@ what it uses.
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import version
+
+        found = globals()["__version__"] = version("customer-profiles-typed")
+        return found
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -352,6 +361,7 @@ __all__ = [
     "CreateEventTriggerRequest",
     "CustomerProfiles",
     "CustomerProfilesClient",
+    "ConfigurationError",
     "CustomerProfilesError",
     "CustomerProfilesWarning",
     "DataPullMode",

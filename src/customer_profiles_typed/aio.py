@@ -21,6 +21,8 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from customer_profiles_typed import _model
+from customer_profiles_typed.client import NO_REGION
+from customer_profiles_typed.errors import ConfigurationError
 from customer_profiles_typed.resources import (
     AsyncDomainMethods,
     AsyncEventTriggerMethods,
@@ -96,14 +98,17 @@ class AsyncCustomerProfiles(
         """Open the aiobotocore client, unless one was passed in or a block already opened it."""
         async with self._opening:
             if self._client is None:
-                import aiobotocore.session
+                from botocore.exceptions import NoRegionError
 
-                session = self._session or aiobotocore.session.get_session()
+                session = self._session or _aiobotocore_session()
                 stack = AsyncExitStack()
                 settings = {key: value for key, value in self._settings.items() if value is not None}
-                self._client = await stack.enter_async_context(
-                    session.create_client(_model.SERVICE_NAME, **settings)
-                )
+                try:
+                    self._client = await stack.enter_async_context(
+                        session.create_client(_model.SERVICE_NAME, **settings)
+                    )
+                except NoRegionError as error:
+                    raise ConfigurationError(NO_REGION) from error
                 self._stack = stack
                 self._closed = False
             self._depth += 1
@@ -152,3 +157,14 @@ class AsyncCustomerProfiles(
 
 AsyncIntegrationClient = AsyncCustomerProfiles
 """``AsyncCustomerProfiles`` under the name it had when it covered integrations only."""
+
+
+def _aiobotocore_session() -> Any:
+    """A new aiobotocore session; ``ConfigurationError`` naming the extra if it is not installed."""
+    try:
+        import aiobotocore.session
+    except ImportError as error:
+        raise ConfigurationError(
+            "AsyncCustomerProfiles needs aiobotocore: pip install 'customer-profiles-typed[async]'"
+        ) from error
+    return aiobotocore.session.get_session()

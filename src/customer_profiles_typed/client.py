@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol, Union
 
 from customer_profiles_typed import _model
+from customer_profiles_typed.errors import ConfigurationError
 from customer_profiles_typed.resources import (
     DomainMethods,
     EventTriggerMethods,
@@ -115,9 +116,22 @@ def _build_client(
     config: Config | None,
 ) -> CustomerProfilesClient:
     from boto3.session import Session
+    from botocore.exceptions import NoRegionError, ProfileNotFound
 
-    factory = session if session is not None else Session()
-    client: CustomerProfilesClient = factory.client(
-        _model.SERVICE_NAME, region_name=region_name, endpoint_url=endpoint_url, config=config
-    )
+    try:
+        factory = session if session is not None else Session()
+        client: CustomerProfilesClient = factory.client(
+            _model.SERVICE_NAME, region_name=region_name, endpoint_url=endpoint_url, config=config
+        )
+    except NoRegionError as error:
+        raise ConfigurationError(NO_REGION) from error
+    except ProfileNotFound as error:
+        raise ConfigurationError(f"{error}: name a profile of the shared AWS config") from error
     return client
+
+
+NO_REGION = (
+    "no AWS region is configured: pass region_name (e.g. region_name=\"eu-west-1\"), "
+    "set AWS_REGION or AWS_DEFAULT_REGION, or use a profile that has a region"
+)
+"""The message of the ``ConfigurationError`` raised when botocore finds no region."""

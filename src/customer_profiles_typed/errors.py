@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AccessDeniedError",
     "BadRequestError",
+    "ConfigurationError",
     "CustomerProfilesError",
     "CustomerProfilesWarning",
     "InternalServerError",
@@ -211,6 +212,15 @@ class ThrottlingError(ServiceError):
 
 class InternalServerError(ServiceError):
     """AWS failed internally (``InternalServerException``, HTTP 500)."""
+
+
+class ConfigurationError(CustomerProfilesError):
+    """The client cannot be built as configured, and nothing was sent.
+
+    No AWS region, an unknown profile, or an optional extra that is not
+    installed; the message says how to fix it. botocore's exception, if any, is
+    chained as ``__cause__``.
+    """
 
 
 class TransportError(CustomerProfilesError):

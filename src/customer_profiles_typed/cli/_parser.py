@@ -85,6 +85,12 @@ def _connection_options(parser: argparse.ArgumentParser, *, suppress: bool) -> N
     )
 
 
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version("customer-profiles-typed")
+
+
 def build_parser(prog: str = "customer-profiles-typed") -> argparse.ArgumentParser:
     """The argument parser of the command line, one subparser per command."""
     parser = argparse.ArgumentParser(
@@ -95,6 +101,9 @@ def build_parser(prog: str = "customer-profiles-typed") -> argparse.ArgumentPars
         ),
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {_version()}", help="print the version and exit"
     )
     _connection_options(parser, suppress=False)
     common = argparse.ArgumentParser(add_help=False)
