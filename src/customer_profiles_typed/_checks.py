@@ -157,6 +157,27 @@ def _type_name(value: object) -> str:
     return type(value).__name__
 
 
+def _closest_member(enum_class: type[Enum], value: object) -> Enum | None:
+    """The member a string most likely meant: its value or name in any case, or a close spelling.
+
+    ``"Map"``, ``"map"`` and ``"MAP"`` all mean ``TaskType.MAP``; ``"Mapp"`` does too.
+    Only the model's own values are ever shown, never the string given.
+    """
+    raw = value.value if isinstance(value, Enum) else value
+    if not isinstance(raw, str):
+        return None
+    folded = raw.strip().lower().replace("-", "_")
+    members = list(enum_class)
+    for member in members:
+        if folded in (str(member.value).lower(), member.name.lower()):
+            return member
+    import difflib
+
+    names = {str(member.value).lower(): member for member in members}
+    close = difflib.get_close_matches(folded, list(names), n=1, cutoff=0.8)
+    return names[close[0]] if close else None
+
+
 class _Walk:
     """One walk over a value, collecting findings."""
 
@@ -209,10 +230,16 @@ class _Walk:
         """A nested Python value: attrs objects were checked when built, so only the class matters."""
         if shape.name == "ConnectorOperator":
             if type(value) not in CONNECTOR_BY_OPERATOR:
+                meant = [
+                    f"{operators.__name__}.{member.name}"
+                    for operators in CONNECTOR_BY_OPERATOR
+                    if (member := _closest_member(operators, value)) is not None
+                ]
+                hint = f": use your source's, e.g. {' or '.join(meant[:2])}" if meant else ""
                 self.error(
                     path,
                     "must be a member of a connector operator enum such as "
-                    f"S3ConnectorOperator, got {_type_name(value)}",
+                    f"S3ConnectorOperator, got {_type_name(value)}{hint}",
                     "type",
                 )
         elif shape.name == "SourceConnectorProperties":
@@ -226,8 +253,15 @@ class _Walk:
         else:
             expected = SHAPE_CLASSES[shape.name]
             if not isinstance(value, expected):
+                got = _type_name(cast(object, value))
+                hint = ""
+                if isinstance(value, Mapping):
+                    hint = (
+                        f": build it with {expected.__name__}(...), or read a whole boto3-style "
+                        "request with its request class's from_boto3"
+                    )
                 self.error(
-                    path, f"must be a {expected.__name__}, got {_type_name(value)}", "type"
+                    path, f"must be a {expected.__name__}, got {got}{hint}", "type"
                 )
 
     def members(
@@ -414,8 +448,10 @@ class _Walk:
         enum_class: type[Enum] | None = getattr(enums, shape.name, None)
         if self.typed and enum_class is not None:
             if not isinstance(value, enum_class):
+                member = _closest_member(enum_class, value)
+                hint = f": use {shape.name}.{member.name}" if member is not None else ""
                 self.error(
-                    path, f"must be a {shape.name} member, got {_type_name(value)}", "type"
+                    path, f"must be a {shape.name} member, got {_type_name(value)}{hint}", "type"
                 )
             return
         raw = value.value if isinstance(value, Enum) else value
@@ -434,9 +470,11 @@ class _Walk:
             return
         if self.lenient:
             return
+        member = _closest_member(enum_class, raw) if enum_class is not None else None
+        hint = f"; did you mean {member.value!r}?" if member is not None else ""
         self.error(
             path,
-            f"must be one of {', '.join(allowed)} ({shape.name}), got {_show(raw, sensitive)}",
+            f"must be one of {', '.join(allowed)} ({shape.name}), got {_show(raw, sensitive)}{hint}",
             "enum",
         )
 
