@@ -358,10 +358,49 @@ def _read_document(
     return SpecFile(file=file, specs=tuple(specs), problems=tuple(problems), count=len(items)), first
 
 
+MAX_DEPTH = 64
+"""How deeply a spec document may nest lists and objects; the deepest AWS shape needs about 10."""
+
+
+def _too_deep(document: Any) -> bool:
+    """Whether a parsed document nests deeper than ``MAX_DEPTH`` (walked without recursion)."""
+    pending: list[tuple[Any, int]] = [(document, 1)]
+    while pending:
+        value, depth = pending.pop()
+        if isinstance(value, dict):
+            children: Iterable[Any] = cast("dict[Any, Any]", value).values()
+        elif isinstance(value, list):
+            children = cast("list[Any]", value)
+        else:
+            continue
+        if depth > MAX_DEPTH:
+            return True
+        pending.extend((child, depth + 1) for child in children)
+    return False
+
+
+def _depth_problem(file: str) -> SpecProblem:
+    return SpecProblem(
+        file=file,
+        item=None,
+        path="",
+        message=f"lists and objects nest more than {MAX_DEPTH} levels deep; no request is that deep",
+        rule="shape",
+    )
+
+
 def _parse(
     text: str, file: str, format: SpecFormat, skip_rules: Iterable[str]
 ) -> tuple[SpecFile, ValidationError | None]:
-    document, problems = _parse_json(text, file) if format == "json" else _parse_yaml(text, file)
+    try:
+        document, problems = (
+            _parse_json(text, file) if format == "json" else _parse_yaml(text, file)
+        )
+    except RecursionError:
+        problems = [_depth_problem(file)]
+    else:
+        if not problems and _too_deep(document):
+            problems = [_depth_problem(file)]
     if problems:
         return SpecFile(file=file, specs=(), problems=tuple(problems), count=0), None
     return _read_document(document, file, skip_rules)
