@@ -362,15 +362,15 @@ MAX_DEPTH = 64
 """How deeply a spec document may nest lists and objects; the deepest AWS shape needs about 10."""
 
 
-def _too_deep(document: Any) -> bool:
+def _too_deep(document: object) -> bool:
     """Whether a parsed document nests deeper than ``MAX_DEPTH`` (walked without recursion)."""
-    pending: list[tuple[Any, int]] = [(document, 1)]
+    pending: list[tuple[object, int]] = [(document, 1)]
     while pending:
         value, depth = pending.pop()
         if isinstance(value, dict):
-            children: Iterable[Any] = cast("dict[Any, Any]", value).values()
+            children: Iterable[object] = cast("dict[object, object]", value).values()
         elif isinstance(value, list):
-            children = cast("list[Any]", value)
+            children = cast("list[object]", value)
         else:
             continue
         if depth > MAX_DEPTH:
@@ -392,6 +392,7 @@ def _depth_problem(file: str) -> SpecProblem:
 def _parse(
     text: str, file: str, format: SpecFormat, skip_rules: Iterable[str]
 ) -> tuple[SpecFile, ValidationError | None]:
+    document: Any = None
     try:
         document, problems = (
             _parse_json(text, file) if format == "json" else _parse_yaml(text, file)
