@@ -1,103 +1,67 @@
-"""The emulator's stateful store of domains, integrations and AppFlow flows.
+"""The emulator's stateful store of one account in one region: domains and what they hold.
 
-All reads and writes go through one lock, so the store may be used from any
-number of request threads. Records handed out are deep copies: callers can
-never change the stored state by mutating what they were given.
+``Store`` puts together the parts of the store, one per resource (integrations,
+object types, event triggers, tags), and serves the domains itself. All reads
+and writes go through one lock, so the store may be used from any number of
+request threads. Records handed out are deep copies: callers can never change
+the stored state by mutating what they were given. ``Quotas`` are enforced
+per store, so one store stands for one account in one region.
 """
 
 from __future__ import annotations
 
 import copy
-import threading
-import time
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
-from customer_profiles_typed.testing._errors import BAD_REQUEST, NOT_FOUND, ServiceError
+from customer_profiles_typed.testing._errors import BAD_REQUEST, ServiceError
+from customer_profiles_typed.testing._quotas import Quotas, quota_reached
+from customer_profiles_typed.testing._records import (
+    DomainState,
+    StoredDomain,
+    StoredEventTrigger,
+    StoredIntegration,
+    StoredObjectType,
+)
+from customer_profiles_typed.testing._store_event_triggers import EventTriggerStore
+from customer_profiles_typed.testing._store_integrations import IntegrationStore
+from customer_profiles_typed.testing._store_base import merge_tags
+from customer_profiles_typed.testing._store_object_types import ObjectTypeStore
+from customer_profiles_typed.testing._store_tags import TagStore
+
+__all__ = ["Quotas", "Store", "StoredDomain", "StoredEventTrigger", "StoredIntegration", "StoredObjectType"]
+
+_CLEARED_BY_EMPTY = {"DefaultEncryptionKey": "default_encryption_key", "DeadLetterQueueUrl": "dead_letter_queue_url"}
+"""UpdateDomain members that an empty string clears (the model says so), -> record attributes."""
+
+_REPLACED = {
+    "DefaultExpirationDays": "default_expiration_days",
+    "Matching": "matching",
+    "RuleBasedMatching": "rule_based_matching",
+    "DataStore": "data_store",
+}
+"""UpdateDomain members replaced when sent, -> record attributes."""
 
 
-@dataclass(frozen=True)
-class StoredDomain:
-    """A domain as the emulator holds it (timestamps are epoch seconds)."""
+class Store(IntegrationStore, ObjectTypeStore, EventTriggerStore, TagStore):
+    """Thread-safe in-memory state of one emulated account in one region.
 
-    name: str
-    default_expiration_days: int
-    created_at: float
-    last_updated_at: float
-    default_encryption_key: str | None = None
-    dead_letter_queue_url: str | None = None
-    matching: Mapping[str, Any] | None = None
-    rule_based_matching: Mapping[str, Any] | None = None
-    data_store: Mapping[str, Any] | None = None
-    tags: Mapping[str, str] | None = None
-
-
-@dataclass(frozen=True)
-class StoredIntegration:
-    """An integration as the emulator holds it (timestamps are epoch seconds).
-
-    ``flow_name`` is set for integrations created from a ``FlowDefinition``;
-    ``hidden`` ones are listed only when ``IncludeHidden`` is true.
+    ``Store(clock=time.time, quotas=Quotas(...))``: ``clock`` gives the epoch
+    seconds of CreatedAt/LastUpdatedAt, ``quotas`` the limits enforced (AWS's
+    defaults if ``None``).
     """
-
-    domain_name: str
-    uri: str
-    created_at: float
-    last_updated_at: float
-    object_type_name: str | None = None
-    object_type_names: Mapping[str, str] | None = None
-    tags: Mapping[str, str] | None = None
-    flow_name: str | None = None
-    workflow_id: str | None = None
-    is_unstructured: bool | None = False
-    role_arn: str | None = None
-    event_trigger_names: tuple[str, ...] | None = None
-    scope: str | None = None
-    hidden: bool = False
-
-
-@dataclass
-class _Domain:
-    record: StoredDomain
-    integrations: dict[str, StoredIntegration] = field(default_factory=lambda: {})
-
-
-def _missing_domain(name: str) -> ServiceError:
-    return ServiceError(NOT_FOUND, f"Domain {name} not found.")
-
-
-class Store:
-    """Thread-safe in-memory state of one emulated account."""
-
-    def __init__(self, clock: Callable[[], float] = time.time) -> None:
-        """Create an empty store whose timestamps come from ``clock`` (epoch seconds)."""
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._domains: dict[str, _Domain] = {}
-        self._flows: dict[str, tuple[str, str]] = {}
-        self._last_tick = 0.0
-
-    def _tick(self) -> float:
-        # Millisecond precision, strictly increasing: every write moves time on.
-        now = max(round(self._clock(), 3), round(self._last_tick + 0.001, 3))
-        self._last_tick = now
-        return now
-
-    def _domain(self, name: str) -> _Domain:
-        domain = self._domains.get(name)
-        if domain is None:
-            raise _missing_domain(name)
-        return domain
 
     # Domains -----------------------------------------------------------------
 
     def create_domain(self, params: Mapping[str, Any]) -> StoredDomain:
-        """Create a domain from CreateDomain parameters; it must not exist yet."""
+        """Create a domain from CreateDomain parameters; it must not exist yet, and the quota allow it."""
         name = str(params["DomainName"])
         with self._lock:
             if name in self._domains:
                 raise ServiceError(BAD_REQUEST, f"Domain {name} already exists.")
+            if len(self._domains) >= self._quotas.domains:
+                raise quota_reached(self._quotas.domains, "domains per account and region", "")
             now = self._tick()
             record = StoredDomain(
                 name=name,
@@ -111,8 +75,28 @@ class Store:
                 data_store=copy.deepcopy(params.get("DataStore")),
                 tags=copy.deepcopy(params.get("Tags")),
             )
-            self._domains[name] = _Domain(record)
+            self._domains[name] = DomainState(record)
             return copy.deepcopy(record)
+
+    def update_domain(self, params: Mapping[str, Any]) -> StoredDomain:
+        """Change a domain from UpdateDomain parameters: members sent replace, the others stay.
+
+        An empty ``DefaultEncryptionKey`` or ``DeadLetterQueueUrl`` clears it;
+        ``Tags`` are added as TagResource adds them (rule X12).
+        """
+        name = str(params["DomainName"])
+        changes: dict[str, Any] = {
+            attribute: copy.deepcopy(params[member]) for member, attribute in _REPLACED.items() if member in params
+        }
+        for member, attribute in _CLEARED_BY_EMPTY.items():
+            if member in params:
+                changes[attribute] = params[member] or None
+        with self._lock:
+            domain = self._domain(name)
+            if "Tags" in params:
+                changes["tags"] = merge_tags(domain.record.tags, params["Tags"])
+            domain.record = replace(domain.record, last_updated_at=self._tick(), **changes)
+            return copy.deepcopy(domain.record)
 
     def get_domain(self, name: str) -> StoredDomain:
         """The domain called ``name``; ResourceNotFoundException if there is none."""
@@ -120,7 +104,7 @@ class Store:
             return copy.deepcopy(self._domain(name).record)
 
     def delete_domain(self, name: str) -> None:
-        """Delete a domain with its integrations, releasing their flow names."""
+        """Delete a domain with everything it holds, releasing its integrations' flow names."""
         with self._lock:
             domain = self._domain(name)
             for integration in domain.integrations.values():
@@ -131,111 +115,3 @@ class Store:
         """Every domain, sorted by name."""
         with self._lock:
             return [copy.deepcopy(self._domains[name].record) for name in sorted(self._domains)]
-
-    # Integrations --------------------------------------------------------------
-
-    def put_integration(self, params: Mapping[str, Any], *, region: str, account_id: str) -> StoredIntegration:
-        """Create or replace an integration from PutIntegration parameters.
-
-        An update keeps ``created_at`` and moves ``last_updated_at``. A
-        ``FlowDefinition`` without ``Uri`` gets the AppFlow flow ARN as URI;
-        a flow name used by an integration of another domain is refused.
-        """
-        domain_name = str(params["DomainName"])
-        flow: Mapping[str, Any] | None = params.get("FlowDefinition")
-        flow_name = str(flow["FlowName"]) if flow is not None else None
-        with self._lock:
-            domain = self._domain(domain_name)
-            uri = params.get("Uri")
-            if flow_name is not None:
-                owner = self._flows.get(flow_name)
-                if owner is not None and owner[0] != domain_name:
-                    raise ServiceError(BAD_REQUEST, f"Flow with name {flow_name} already exists.")
-                if uri is None:
-                    uri = f"arn:aws:appflow:{region}:{account_id}:flow/{flow_name}"
-            if uri is None:
-                raise ServiceError(BAD_REQUEST, "Either Uri or FlowDefinition must be provided.")
-            uri = str(uri)
-            existing = domain.integrations.get(uri)
-            now = self._tick()
-            if existing is not None and existing.flow_name != flow_name:
-                self._release_flow(existing)
-            names: Sequence[str] | None = params.get("EventTriggerNames")
-            record = StoredIntegration(
-                domain_name=domain_name,
-                uri=uri,
-                created_at=existing.created_at if existing is not None else now,
-                last_updated_at=now,
-                object_type_name=params.get("ObjectTypeName"),
-                object_type_names=copy.deepcopy(params.get("ObjectTypeNames")),
-                tags=copy.deepcopy(params.get("Tags")),
-                flow_name=flow_name,
-                workflow_id=existing.workflow_id if existing is not None else None,
-                is_unstructured=existing.is_unstructured if existing is not None else False,
-                role_arn=params.get("RoleArn"),
-                event_trigger_names=tuple(names) if names is not None else None,
-                scope=params.get("Scope"),
-                hidden=existing.hidden if existing is not None else False,
-            )
-            domain.integrations[uri] = record
-            if flow_name is not None:
-                self._flows[flow_name] = (domain_name, uri)
-            return copy.deepcopy(record)
-
-    def add_integration(self, integration: StoredIntegration) -> StoredIntegration:
-        """Store a prepared integration as is (its domain must exist), e.g. a hidden one."""
-        with self._lock:
-            domain = self._domain(integration.domain_name)
-            existing = domain.integrations.get(integration.uri)
-            if existing is not None:
-                self._release_flow(existing)
-            now = self._tick()
-            record = replace(
-                integration,
-                created_at=existing.created_at if existing is not None else now,
-                last_updated_at=now,
-            )
-            domain.integrations[record.uri] = copy.deepcopy(record)
-            if record.flow_name is not None:
-                self._flows[record.flow_name] = (record.domain_name, record.uri)
-            return record
-
-    def get_integration(self, domain_name: str, uri: str) -> StoredIntegration:
-        """One integration; ResourceNotFoundException if the domain or URI is unknown."""
-        with self._lock:
-            integration = self._domain(domain_name).integrations.get(uri)
-            if integration is None:
-                raise ServiceError(NOT_FOUND, f"Integration {uri} not found in domain {domain_name}.")
-            return copy.deepcopy(integration)
-
-    def delete_integration(self, domain_name: str, uri: str) -> None:
-        """Delete one integration, releasing its flow name."""
-        with self._lock:
-            domain = self._domain(domain_name)
-            integration = domain.integrations.pop(uri, None)
-            if integration is None:
-                raise ServiceError(NOT_FOUND, f"Integration {uri} not found in domain {domain_name}.")
-            self._release_flow(integration)
-
-    def integrations(self, domain_name: str, *, include_hidden: bool = True) -> list[StoredIntegration]:
-        """The integrations of a domain, sorted by URI."""
-        with self._lock:
-            found = self._domain(domain_name).integrations
-            return [
-                copy.deepcopy(found[uri]) for uri in sorted(found) if include_hidden or not found[uri].hidden
-            ]
-
-    def account_integrations(self, uri: str, *, include_hidden: bool) -> list[StoredIntegration]:
-        """The integrations with ``uri`` across all domains, sorted by domain name."""
-        with self._lock:
-            matches: list[StoredIntegration] = []
-            for name in sorted(self._domains):
-                integration = self._domains[name].integrations.get(uri)
-                if integration is not None and (include_hidden or not integration.hidden):
-                    matches.append(copy.deepcopy(integration))
-            return matches
-
-    def _release_flow(self, integration: StoredIntegration) -> None:
-        name = integration.flow_name
-        if name is not None and self._flows.get(name) == (integration.domain_name, integration.uri):
-            del self._flows[name]
