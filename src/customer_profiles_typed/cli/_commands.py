@@ -175,15 +175,31 @@ def run_emulator(args: argparse.Namespace) -> int:
     """``emulator``: serve the local emulator in the foreground until Ctrl-C."""
     from customer_profiles_typed.testing import Emulator
 
-    emulator = Emulator(host=str(args.host), port=int(args.port), access_key_id=args.access_key_id)
+    from customer_profiles_typed.testing._auth import DEFAULT_SECRET_ACCESS_KEY
+
+    emulator = Emulator(
+        host=str(args.host),
+        port=int(args.port),
+        access_key_id=args.access_key_id,
+        secret_access_key=str(args.secret_access_key or DEFAULT_SECRET_ACCESS_KEY),
+        verify_signatures=not args.any_credentials,
+    )
     try:
         emulator.start()
     except OSError as error:  # the port is taken, the address is not this machine's...
         reason = error.strerror or str(error)
         raise CallFailed(f"cannot listen on {emulator.host}:{args.port}: {reason}") from None
     try:
+        key = emulator.default_credentials
+        signing = (
+            "any credentials accepted"
+            if args.any_credentials
+            else f"sign with AWS_ACCESS_KEY_ID={key.access_key_id} "
+            f"AWS_SECRET_ACCESS_KEY={key.secret_access_key}"
+        )
         print(
-            f"Customer Profiles emulator listening on {emulator.endpoint_url} (Ctrl-C stops it)",
+            f"Customer Profiles emulator listening on {emulator.endpoint_url} (Ctrl-C stops it)\n"
+            f"  region {emulator.region}, account {emulator.account_id}; {signing}",
             flush=True,
         )
         threading.Event().wait()

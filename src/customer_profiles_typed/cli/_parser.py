@@ -208,7 +208,17 @@ def build_parser(prog: str = "customer-profiles-typed") -> argparse.ArgumentPars
     emulator.add_argument(
         "--access-key-id",
         default=None,
-        help="accept only requests signed with this access key (default: accept any)",
+        help="the access key clients sign with (default: emulator-access-key)",
+    )
+    emulator.add_argument(
+        "--secret-access-key",
+        default=None,
+        help="the secret of that key (default: emulator-secret)",
+    )
+    emulator.add_argument(
+        "--any-credentials",
+        action="store_true",
+        help="accept requests whatever their signature, even unsigned ones",
     )
     emulator.set_defaults(handler=run_emulator)
 

@@ -1,7 +1,8 @@
 """The public ``Emulator``: a local, stateful Customer Profiles endpoint.
 
 It ties the pieces together: a loopback HTTP server, the model-driven
-service pipeline, the store and the fault plan, plus read helpers for tests.
+service pipeline, the known access keys, the state of each account and
+region, the rate limits and the fault plan, plus read helpers for tests.
 """
 
 from __future__ import annotations
@@ -9,25 +10,33 @@ from __future__ import annotations
 import ipaddress
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
+from customer_profiles_typed.testing._auth import (
+    DEFAULT_ACCESS_KEY_ID,
+    DEFAULT_SECRET_ACCESS_KEY,
+    AccessKey,
+    Authenticator,
+    Keyring,
+)
 from customer_profiles_typed.testing._botocore import new_client, service_model
 from customer_profiles_typed.testing._errors import ServiceError
 from customer_profiles_typed.testing._faults import FaultPlan, make_fault
+from customer_profiles_typed.testing._ratelimit import RateLimit, RateLimiter
 from customer_profiles_typed.testing._server import LoopbackHTTPServer
-from customer_profiles_typed.testing._service import Service
+from customer_profiles_typed.testing._service import Service, Stores
 from customer_profiles_typed.testing._state import Store, StoredDomain, StoredIntegration
 
 if TYPE_CHECKING:
     from types_boto3_customer_profiles.client import CustomerProfilesClient
 
 DEFAULT_ACCOUNT_ID = "123456789012"
-"""The account the emulator pretends to serve (it appears in generated ARNs)."""
+"""The account of access keys given no other one (it appears in generated ARNs)."""
 
 DEFAULT_REGION = "us-east-1"
-"""The region used for ARNs when a request carries no SigV4 credential scope."""
+"""The region of requests that carry no SigV4 credential scope, and of the read helpers by default."""
 
 
 def _loopback_host(host: str) -> str:
@@ -42,6 +51,12 @@ def _loopback_host(host: str) -> str:
     return host
 
 
+def _known_operation(operation: str) -> str:
+    if operation not in service_model().operation_names:
+        raise ValueError(f"unknown operation {operation!r}")
+    return operation
+
+
 class Emulator:
     """A local HTTP emulator of the Customer Profiles API for tests.
 
@@ -49,6 +64,11 @@ class Emulator:
     pointed at ``endpoint_url`` works through its whole pipeline. Use it as a
     context manager or call ``start()``/``stop()``; it listens on a loopback
     address only, on a free port by default.
+
+    Requests must be SigV4-signed with an access key the emulator knows and
+    its secret, as AWS checks them; ``client()`` builds clients that are.
+    State is kept per account (the access key's) and region (the request's
+    credential scope).
     """
 
     def __init__(
@@ -57,30 +77,64 @@ class Emulator:
         port: int = 0,
         *,
         access_key_id: str | None = None,
+        secret_access_key: str = DEFAULT_SECRET_ACCESS_KEY,
+        credentials: Iterable[AccessKey] = (),
+        verify_signatures: bool = True,
         region: str = DEFAULT_REGION,
         account_id: str = DEFAULT_ACCOUNT_ID,
         clock: Callable[[], float] = time.time,
+        wall_clock: Callable[[], float] = time.time,
+        rate_limits: Mapping[str, RateLimit] | None = None,
+        store_options: Mapping[str, Any] | None = None,
     ) -> None:
         """Prepare (not start) an emulator.
 
-        ``access_key_id``, if given, is the only access key accepted: other
-        requests get AccessDeniedException. ``clock`` gives the epoch seconds
-        used for CreatedAt/LastUpdatedAt.
+        The emulator knows one access key to begin with, ``access_key_id``
+        (default ``emulator-access-key``) with ``secret_access_key`` (default
+        ``emulator-secret``) in ``account_id``, plus every key of
+        ``credentials``; ``add_credentials`` adds more. Other keys get
+        UnrecognizedClientException, wrong signatures InvalidSignatureException.
+        ``verify_signatures=False`` serves any request, signed or not, with
+        any credentials: the account is a known key's, else ``account_id``.
+
+        ``region`` is used for unsigned requests and by the read helpers by
+        default. ``clock`` gives the epoch seconds of CreatedAt/LastUpdatedAt;
+        ``wall_clock`` the epoch seconds request signatures are checked
+        against (5 minutes of skew allowed) and rate limits refill by.
+        ``rate_limits`` maps operation names (e.g. ``"PutIntegration"``) to
+        their ``RateLimit``. ``store_options`` are passed as keyword arguments
+        to the state of every account and region.
         """
         self._host = _loopback_host(host)
         self._requested_port = port
         self._region = region
         self._faults = FaultPlan()
-        self._store = Store(clock)
+        options = dict(store_options or {})
+        self._stores = Stores(lambda: Store(clock, **options))
+        self._keyring = Keyring(account_id)
+        self._default_key_id = self._keyring.add(
+            AccessKey(access_key_id or DEFAULT_ACCESS_KEY_ID, secret_access_key, account_id)
+        ).access_key_id
+        for key in credentials:
+            self._keyring.add(key)
+        self._authenticator = Authenticator(
+            self._keyring,
+            verify=verify_signatures,
+            default_region=region,
+            signing_name=str(cast(Any, service_model()).signing_name),
+            wall_clock=wall_clock,
+        )
+        self._rate_limiter = RateLimiter(wall_clock)
+        for operation, limit in (rate_limits or {}).items():
+            self.set_rate_limit(operation, limit)
+        self._stores.get(account_id, region)  # made now, so that bad store options fail here
         self._service = Service(
             service_model(),
-            self._store,
+            self._stores,
             self._faults,
-            region=region,
-            account_id=account_id,
-            access_key_id=access_key_id,
+            authenticator=self._authenticator,
+            rate_limiter=self._rate_limiter,
         )
-        self._access_key_id = access_key_id
         self._lifecycle = threading.Lock()
         self._server: LoopbackHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -155,21 +209,89 @@ class Emulator:
         *,
         config: object | None = None,
         access_key_id: str | None = None,
-        secret_access_key: str = "emulator-secret",
+        secret_access_key: str | None = None,
         region_name: str | None = None,
     ) -> CustomerProfilesClient:
         """A plain boto3 Customer Profiles client bound to this emulator.
 
-        Credentials are dummies (the configured access key if there is one);
-        ``config`` is an optional ``botocore.config.Config``.
+        It signs with ``access_key_id`` (default: the emulator's default key)
+        and ``secret_access_key`` (default: the secret the emulator knows for
+        that key, ``emulator-secret`` for a key it does not know), for
+        ``region_name`` (default: the emulator's region). ``config`` is an
+        optional ``botocore.config.Config``.
         """
+        key_id = access_key_id or self._default_key_id
+        if secret_access_key is None:
+            known = self._keyring.get(key_id)
+            secret_access_key = known.secret_access_key if known is not None else DEFAULT_SECRET_ACCESS_KEY
         return new_client(
             self.endpoint_url,
             region_name=region_name or self._region,
-            access_key_id=access_key_id or self._access_key_id or "emulator-access-key",
+            access_key_id=key_id,
             secret_access_key=secret_access_key,
             config=config,
         )
+
+    # Credentials and accounts ------------------------------------------------------
+
+    @property
+    def default_credentials(self) -> AccessKey:
+        """The access key ``client()`` signs with by default (its secret and account)."""
+        key = self._keyring.get(self._default_key_id)
+        assert key is not None  # keys are never forgotten
+        return key
+
+    @property
+    def account_id(self) -> str:
+        """The default account: of keys added without one, and of unknown keys when signatures are not verified."""
+        return self._keyring.default_account_id
+
+    @property
+    def region(self) -> str:
+        """The default region: of unsigned requests and of the read helpers."""
+        return self._region
+
+    @property
+    def verify_signatures(self) -> bool:
+        """Whether requests must be signed with a known access key and its secret (settable while running)."""
+        return self._authenticator.verify
+
+    @verify_signatures.setter
+    def verify_signatures(self, verify: bool) -> None:
+        self._authenticator.verify = bool(verify)
+
+    def add_credentials(
+        self, access_key_id: str, secret_access_key: str, *, account_id: str | None = None
+    ) -> AccessKey:
+        """Know one more access key (or give a known one a new secret or account).
+
+        ``account_id`` (12 digits) defaults to the emulator's default account.
+        Returns the key as stored.
+        """
+        return self._keyring.add(AccessKey(access_key_id, secret_access_key, account_id))
+
+    def credentials(self) -> list[AccessKey]:
+        """Every access key the emulator knows, sorted by access key ID."""
+        return self._keyring.all()
+
+    # Rate limits ---------------------------------------------------------------------
+
+    def set_rate_limit(self, operation: str, limit: RateLimit | None) -> None:
+        """Limit the calls of ``operation`` (e.g. ``"PutIntegration"``); ``None`` lifts the limit.
+
+        Each account and region has its own bucket, full to begin with (and
+        again whenever the limit is set). A call that finds it empty gets
+        ThrottlingException (HTTP 429) and has no effect. Usable while running.
+        """
+        self._rate_limiter.set(_known_operation(operation), limit)
+
+    def rate_limits(self) -> dict[str, RateLimit]:
+        """The rate limit of every limited operation."""
+        return self._rate_limiter.limits()
+
+    def throttle_count(self, operation: str | None = None) -> int:
+        """Calls of ``operation`` (all if ``None``) refused so far by a rate limit."""
+        return self._rate_limiter.throttled(operation)
 
     # Faults ------------------------------------------------------------------------
 
@@ -196,8 +318,7 @@ class Emulator:
         alone, the operation takes effect and its answer comes late.
         Faults injected for the same operation are used in order.
         """
-        if operation not in service_model().operation_names:
-            raise ValueError(f"unknown operation {operation!r}")
+        _known_operation(operation)
         fault = make_fault(
             error_code=error_code,
             status=status,
@@ -222,17 +343,23 @@ class Emulator:
         """Requests received for ``operation`` (all if ``None``), including faulty and refused ones."""
         return self._service.request_count(operation)
 
-    def domains(self) -> list[StoredDomain]:
-        """A snapshot of every domain, sorted by name."""
-        return self._store.domains()
+    def _store(self, account_id: str | None, region: str | None) -> Store:
+        return self._stores.get(account_id or self.account_id, region or self._region)
 
-    def integrations(self, domain_name: str) -> list[StoredIntegration]:
+    def domains(self, *, account_id: str | None = None, region: str | None = None) -> list[StoredDomain]:
+        """A snapshot of every domain of an account and region (default: the emulator's), sorted by name."""
+        return self._store(account_id, region).domains()
+
+    def integrations(
+        self, domain_name: str, *, account_id: str | None = None, region: str | None = None
+    ) -> list[StoredIntegration]:
         """A snapshot of a domain's integrations (hidden ones included), sorted by URI.
 
-        Raises ``LookupError`` if the domain does not exist.
+        The domain is looked up in ``account_id`` and ``region`` (default: the
+        emulator's). Raises ``LookupError`` if the domain does not exist.
         """
         try:
-            return self._store.integrations(domain_name)
+            return self._store(account_id, region).integrations(domain_name)
         except ServiceError as error:
             raise LookupError(f"no domain {domain_name!r}") from error
 
@@ -250,10 +377,13 @@ class Emulator:
         role_arn: str | None = None,
         event_trigger_names: Sequence[str] | None = None,
         scope: str | None = None,
+        account_id: str | None = None,
+        region: str | None = None,
     ) -> StoredIntegration:
         """Seed an integration directly, e.g. a hidden or workflow one that PutIntegration cannot create.
 
-        Raises ``LookupError`` if the domain does not exist.
+        The domain is looked up in ``account_id`` and ``region`` (default: the
+        emulator's). Raises ``LookupError`` if the domain does not exist.
         """
         integration = StoredIntegration(
             domain_name=domain_name,
@@ -271,6 +401,6 @@ class Emulator:
             hidden=hidden,
         )
         try:
-            return self._store.add_integration(integration)
+            return self._store(account_id, region).add_integration(integration)
         except ServiceError as error:
             raise LookupError(f"no domain {domain_name!r}") from error

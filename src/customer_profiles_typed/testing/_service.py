@@ -1,9 +1,10 @@
 """The emulated service: one HTTP request in, one HTTP answer out.
 
-The pipeline per request is: route by the model, count the call, check the
-caller's access key, apply a planned fault, parse the input from its wire
-locations, validate it, run the operation and serialize its output. Every
-answer carries a fresh ``x-amzn-RequestId``.
+The pipeline per request is: route by the model, count the call,
+authenticate the caller (SigV4), apply the operation's rate limit, apply a
+planned fault, parse the input from its wire locations, validate it, run
+the operation on the state of the caller's account and region, and
+serialize its output. Every answer carries a fresh ``x-amzn-RequestId``.
 """
 
 from __future__ import annotations
@@ -13,20 +14,22 @@ import dataclasses
 import logging
 import threading
 import uuid
+from collections.abc import Callable
 from typing import Any
 
-from customer_profiles_typed.testing._auth import Credential, parse_authorization
+from customer_profiles_typed.testing._auth import Authenticator, Caller
 from customer_profiles_typed.testing._botocore import OperationModel, ServiceModel
 from customer_profiles_typed.testing._errors import (
-    ACCESS_DENIED,
     BAD_REQUEST,
     INTERNAL,
     NOT_IMPLEMENTED,
+    THROTTLING,
     UNKNOWN_OPERATION,
     ServiceError,
 )
 from customer_profiles_typed.testing._faults import Fault, FaultPlan
 from customer_profiles_typed.testing._operations import HANDLERS, Context
+from customer_profiles_typed.testing._ratelimit import RateLimiter
 from customer_profiles_typed.testing._routes import Router, parse_request
 from customer_profiles_typed.testing._serialize import serialize_output
 from customer_profiles_typed.testing._server import HttpRequest, HttpResponse
@@ -55,26 +58,42 @@ def validation_message(problems: list[str]) -> str:
     return f"{len(problems)} validation error{plural} detected: " + "; ".join(problems)
 
 
+class Stores:
+    """The state of every account and region: one ``Store`` each, made on first use (thread-safe)."""
+
+    def __init__(self, factory: Callable[[], Store]) -> None:
+        """Make each new store with ``factory``."""
+        self._factory = factory
+        self._lock = threading.Lock()
+        self._stores: dict[tuple[str, str], Store] = {}
+
+    def get(self, account_id: str, region: str) -> Store:
+        """The store of ``account_id`` in ``region``, created empty the first time."""
+        with self._lock:
+            store = self._stores.get((account_id, region))
+            if store is None:
+                store = self._stores[(account_id, region)] = self._factory()
+            return store
+
+
 class Service:
-    """The emulated Customer Profiles service of one account."""
+    """The emulated Customer Profiles service, for every account and region."""
 
     def __init__(
         self,
         model: ServiceModel,
-        store: Store,
+        stores: Stores,
         faults: FaultPlan,
         *,
-        region: str,
-        account_id: str,
-        access_key_id: str | None,
+        authenticator: Authenticator,
+        rate_limiter: RateLimiter,
     ) -> None:
-        """Serve the operations of ``model`` on ``store``, applying ``faults``."""
+        """Serve the operations of ``model`` on ``stores``, applying rate limits and ``faults``."""
         self._router = Router(model)
-        self._store = store
+        self._stores = stores
         self._faults = faults
-        self._region = region
-        self._account_id = account_id
-        self._access_key_id = access_key_id
+        self._authenticator = authenticator
+        self._rate_limiter = rate_limiter
         self._counts_lock = threading.Lock()
         self._counts: collections.Counter[str] = collections.Counter()
 
@@ -93,12 +112,12 @@ class Service:
         request_id = str(uuid.uuid4())
         fault: Fault | None = None
         try:
-            operation, labels, credential = self._admit(request)
+            operation, labels, caller = self._admit(request)
             fault = self._faults.take(operation.name)
             if fault is not None and fault.replaces_operation:
                 response = self._faulty_response(fault, request_id)
             else:
-                response = self._run(operation, labels, credential, request, request_id)
+                response = self._run(operation, labels, caller, request, request_id)
         except ServiceError as error:
             response = _error_response(error, request_id)
         except Exception as error:
@@ -107,29 +126,27 @@ class Service:
         latency = fault.latency if fault is not None else None
         return dataclasses.replace(response, delay=latency) if latency else response
 
-    def _admit(self, request: HttpRequest) -> tuple[OperationModel, dict[str, str], Credential | None]:
-        """The operation a request calls, its URI labels and its credential, once counted and allowed."""
+    def _admit(self, request: HttpRequest) -> tuple[OperationModel, dict[str, str], Caller]:
+        """The operation a request calls, its URI labels and its caller, once counted, authenticated and let through.
+
+        Requests refused here (unsigned, badly signed, throttled) use up no fault.
+        """
         resolved = self._router.resolve(request.method, request.path, request.query)
         if resolved is None:
             raise ServiceError(UNKNOWN_OPERATION, f"No operation matches {request.method} {request.path}.")
         operation, labels = resolved
         with self._counts_lock:
             self._counts[operation.name] += 1
-        authorization = next(
-            (value for name, value in request.headers.items() if name.lower() == "authorization"), None
-        )
-        credential = parse_authorization(authorization)
-        if self._access_key_id is not None and (
-            credential is None or credential.access_key_id != self._access_key_id
-        ):
-            raise ServiceError(ACCESS_DENIED, "The security token included in the request is invalid.")
-        return operation, labels, credential
+        caller = self._authenticator.authenticate(request)
+        if not self._rate_limiter.admit(operation.name, caller.account_id, caller.region):
+            raise ServiceError(THROTTLING, "Rate exceeded")
+        return operation, labels, caller
 
     def _run(
         self,
         operation: OperationModel,
         labels: dict[str, str],
-        credential: Credential | None,
+        caller: Caller,
         request: HttpRequest,
         request_id: str,
     ) -> HttpResponse:
@@ -142,10 +159,10 @@ class Service:
         if problems:
             raise ServiceError(BAD_REQUEST, validation_message(problems))
         context = Context(
-            store=self._store,
+            store=self._stores.get(caller.account_id, caller.region),
             operation=operation,
-            region=credential.region if credential is not None else self._region,
-            account_id=self._account_id,
+            region=caller.region,
+            account_id=caller.account_id,
         )
         output: dict[str, Any] = handler(context, params)
         headers, body = serialize_output(operation.output_shape, output)
