@@ -33,10 +33,13 @@ from customer_profiles_typed import PutIntegrationRequest
 from customer_profiles_typed.builders import on_demand_trigger, s3_flow
 from customer_profiles_typed.cli import main
 from customer_profiles_typed.specs import write_specs
-from customer_profiles_typed.testing import Emulator
+from customer_profiles_typed.testing import AccessKey, Emulator, Quotas
 
 KMS_KEY = "arn:aws:kms:us-east-1:123456789012:key/1111aaaa-22bb-33cc-44dd-5555eeee6666"
 ACCOUNT = "123456789012"
+REGION = "us-east-1"
+CREDENTIALS = AccessKey("benchmark", "benchmark-secret", ACCOUNT)
+"""The access key the command signs with (from the environment) and the emulator knows."""
 
 
 def requests(count: int) -> list[PutIntegrationRequest]:
@@ -60,8 +63,10 @@ def requests(count: int) -> list[PutIntegrationRequest]:
 
 
 def prepared_emulator(count: int) -> Emulator:
-    """A running emulator holding ``count`` empty domains."""
-    emulator = Emulator().start()
+    """A running emulator holding ``count`` empty domains (its domain quota raised to fit)."""
+    emulator = Emulator(
+        credentials=[CREDENTIALS], account_id=ACCOUNT, store_options={"quotas": Quotas(domains=count)}
+    ).start()
     client = emulator.client()
     for index in range(count):
         client.create_domain(DomainName=f"bench-{index:04d}", DefaultExpirationDays=30)
@@ -80,7 +85,7 @@ def check_state(emulator: Emulator, wanted: list[PutIntegrationRequest]) -> int:
         found = emulator.integrations(request.domain_name)
         flow = request.flow_definition
         assert flow is not None
-        expected = f"arn:aws:appflow:us-east-1:{ACCOUNT}:flow/{flow.flow_name}"
+        expected = f"arn:aws:appflow:{REGION}:{ACCOUNT}:flow/{flow.flow_name}"
         if [item.uri for item in found] != [expected]:
             wrong += 1
     return wrong
@@ -149,9 +154,12 @@ def main_benchmark(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--latency", type=float, default=0.05)
     args = parser.parse_args(argv)
-    os.environ.setdefault("AWS_ACCESS_KEY_ID", "benchmark")
-    os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "benchmark")
-    os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
+    # The command reads its credentials and region from the environment: the
+    # emulator's, whatever the caller's environment holds.
+    os.environ["AWS_ACCESS_KEY_ID"] = CREDENTIALS.access_key_id
+    os.environ["AWS_SECRET_ACCESS_KEY"] = CREDENTIALS.secret_access_key
+    os.environ["AWS_DEFAULT_REGION"] = REGION
+    os.environ.pop("AWS_SESSION_TOKEN", None)
     wanted = requests(args.domains)
     with tempfile.TemporaryDirectory() as folder:
         spec = Path(folder) / "integrations.json"

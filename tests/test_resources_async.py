@@ -41,6 +41,8 @@ from test_resources_sync import ANSWERED, CASES, LISTS, MATCHING, MATCHING_READ,
 T = TypeVar("T")
 
 REGION = "us-east-1"
+ACCESS_KEY_ID = "AKIDEXAMPLE"
+SECRET_ACCESS_KEY = "example-secret"
 NO_RETRIES = Config(retries={"mode": "standard", "total_max_attempts": 1})
 
 
@@ -57,8 +59,8 @@ async def aio_client(endpoint_url: str | None = None) -> AsyncIterator[Any]:
         "customer-profiles",
         region_name=REGION,
         endpoint_url=endpoint_url,
-        aws_access_key_id="AKIDEXAMPLE",
-        aws_secret_access_key="example-secret",
+        aws_access_key_id=ACCESS_KEY_ID,
+        aws_secret_access_key=SECRET_ACCESS_KEY,
         config=NO_RETRIES,
     ) as client:
         yield client
@@ -313,5 +315,5 @@ def test_domain_operations_against_the_emulator() -> None:
                 await profiles.get_domain(domain_name="shop")
             assert caught.value.operation == "GetDomain"
 
-    with Emulator() as emulator:
+    with Emulator(access_key_id=ACCESS_KEY_ID, secret_access_key=SECRET_ACCESS_KEY) as emulator:
         asyncio.run(scenario(emulator))

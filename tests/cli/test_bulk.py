@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from customer_profiles_typed.testing import Emulator
+import pytest
+
+from customer_profiles_typed.testing import Emulator, Quotas
 
 from .helpers import Runner, flow_uri, s3_spec, write_json
 
 DOMAINS = 200
 THROTTLED_PUTS = 24
 THROTTLED_LISTS = 8
+
+
+@pytest.fixture
+def emulator_options() -> dict[str, Any]:
+    """Room for every domain the tests here create."""
+    return {"store_options": {"quotas": Quotas(domains=DOMAINS)}}
 
 
 def test_apply_across_200_domains_survives_throttling(

@@ -27,7 +27,9 @@ def applied(cli: Runner, emulator: Emulator, tmp_path: Path) -> list[str]:
 def test_get_shows_an_integration(cli: Runner, applied: list[str]) -> None:
     text = cli("get", "--domain", "d1", "--uri", flow_uri("d1-flow"), *applied)
     assert text.code == 0
-    assert f"Uri             {flow_uri('d1-flow')}" in text.out.splitlines()
+    lines = text.out.splitlines()
+    assert f"Uri                {flow_uri('d1-flow')}" in lines
+    assert "EventTriggerNames  []" in lines
     data = cli("get", "--domain", "d1", "--uri", flow_uri("d1-flow"), "--output", "json", *applied).json()
     assert data["ObjectTypeName"] == "CustomerCsv" and data["Tags"]["team"] == "crm"
     assert data["CreatedAt"].endswith("+00:00")

@@ -34,7 +34,10 @@ def test_the_emulator_command_serves_until_interrupted() -> None:
         banner = process.stdout.readline()
         assert "listening on http://127.0.0.1:" in banner
         endpoint = banner.split("listening on ", 1)[1].split()[0]
-        client = new_client(endpoint, region_name="us-east-1", access_key_id="x", secret_access_key="y")
+        # The credentials the emulator knows by default (its banner names them).
+        client = new_client(
+            endpoint, region_name="us-east-1", access_key_id="emulator-access-key", secret_access_key="emulator-secret"
+        )
         client.create_domain(DomainName="from-cli", DefaultExpirationDays=3)
         assert client.get_domain(DomainName="from-cli")["DomainName"] == "from-cli"
         process.send_signal(signal.SIGINT)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from customer_profiles_typed.testing import Emulator
+import pytest
+
+from customer_profiles_typed.testing import Emulator, Quotas
 
 from ._boto import ClientError, error_response, no_retries
 from ._data import make_flow_definition
@@ -16,6 +18,12 @@ if TYPE_CHECKING:
 
 THREADS = 16
 CALLS_PER_THREAD = 25
+
+
+@pytest.fixture
+def customer_profiles_emulator_options() -> dict[str, Any]:
+    """Room in one domain for every integration the threads write."""
+    return {"store_options": {"quotas": Quotas(integrations_per_domain=THREADS * CALLS_PER_THREAD)}}
 
 
 def _uri(worker: int, index: int) -> str:

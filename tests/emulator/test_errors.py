@@ -80,10 +80,10 @@ def test_an_unknown_route_is_an_unknown_operation(customer_profiles_emulator: Em
 
 def test_a_modeled_but_not_emulated_operation_says_so(customer_profiles_client: CustomerProfilesClient) -> None:
     with pytest.raises(ClientError) as raised:
-        customer_profiles_client.get_profile_object_type(DomainName="d", ObjectTypeName="T")
+        customer_profiles_client.search_profiles(DomainName="d", KeyName="_email", Values=["a@example.com"])
     response = error_response(raised.value)
     assert response["Error"]["Code"] == "NotImplementedException"
-    assert "GetProfileObjectType" in response["Error"]["Message"]
+    assert "SearchProfiles" in response["Error"]["Message"]
     assert response["ResponseMetadata"]["HTTPStatusCode"] == 501
 
 

@@ -50,16 +50,36 @@ def test_put_integration_with_a_flow_definition_gets_the_flow_arn_as_uri(
 
 
 def test_the_flow_arn_uses_the_region_the_client_signed_for(
-    customer_profiles_emulator: Emulator, domain: str, flow_definition: FlowDefinitionTypeDef
+    customer_profiles_emulator: Emulator, flow_definition: FlowDefinitionTypeDef
 ) -> None:
     client = customer_profiles_emulator.client(region_name="eu-west-2")
-    put = client.put_integration(DomainName=domain, ObjectTypeName="CustomerRecord", FlowDefinition=flow_definition)
+    client.create_domain(DomainName="regional", DefaultExpirationDays=10)  # each region has its own domains
+    put = client.put_integration(DomainName="regional", ObjectTypeName="CustomerRecord", FlowDefinition=flow_definition)
     assert put["Uri"] == "arn:aws:appflow:eu-west-2:123456789012:flow/customer-import"
+    stored = customer_profiles_emulator.integrations("regional", region="eu-west-2")
+    assert [item.uri for item in stored] == [put["Uri"]]
 
 
 def test_put_integration_returns_and_stores_every_modeled_field(
     customer_profiles_client: CustomerProfilesClient, domain: str
 ) -> None:
+    customer_profiles_client.create_event_trigger(  # EventTriggerNames must name triggers of the domain
+        DomainName=domain,
+        EventTriggerName="high-value",
+        ObjectTypeName="ContactRecord",
+        EventTriggerConditions=[
+            {
+                "EventTriggerDimensions": [
+                    {
+                        "ObjectAttributes": [
+                            {"FieldName": "total", "ComparisonOperator": "GREATER_THAN", "Values": ["100"]}
+                        ]
+                    }
+                ],
+                "LogicalOperator": "ANY",
+            }
+        ],
+    )
     put = dict(
         customer_profiles_client.put_integration(
             DomainName=domain,
@@ -224,7 +244,10 @@ def test_list_account_integrations_finds_a_uri_across_domains(
 ) -> None:
     for name in ("domain-c", "domain-a", "domain-b"):
         customer_profiles_client.create_domain(DomainName=name, DefaultExpirationDays=10)
-        customer_profiles_client.put_integration(DomainName=name, Uri=CONNECT_URI, ObjectTypeName="T")
+    # PutIntegration puts a URI into one domain only: the other domains are seeded directly.
+    customer_profiles_client.put_integration(DomainName="domain-c", Uri=CONNECT_URI, ObjectTypeName="T")
+    for name in ("domain-a", "domain-b"):
+        customer_profiles_emulator.add_integration(name, CONNECT_URI, object_type_name="T")
     customer_profiles_emulator.add_integration("domain-b", CONNECT_URI + "-other", hidden=False)
     customer_profiles_client.create_domain(DomainName="domain-d", DefaultExpirationDays=10)
     customer_profiles_emulator.add_integration("domain-d", CONNECT_URI, hidden=True)

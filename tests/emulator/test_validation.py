@@ -20,6 +20,12 @@ if TYPE_CHECKING:
 
 
 @pytest.fixture
+def customer_profiles_emulator_options() -> dict[str, Any]:
+    """An emulator that serves unsigned requests: the raw ones here are not signed."""
+    return {"verify_signatures": False}
+
+
+@pytest.fixture
 def lenient_client(customer_profiles_emulator: Emulator) -> Any:
     """A boto3 client that skips its own parameter checks (typed ``Any`` to send bad input)."""
     return customer_profiles_emulator.client(config=no_client_validation())

@@ -9,18 +9,19 @@ and once with ``AsyncIntegrationClient``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from botocore.config import Config
 
-from customer_profiles_typed.testing import Emulator
+from customer_profiles_typed.testing import AccessKey, Emulator
 from customer_profiles_typed.testing.pytest_plugin import (
     customer_profiles_client,
     customer_profiles_emulator,
     customer_profiles_integration_client,
 )
 
-from ._api import FLAVOURS, Api, no_retries, open_api
+from ._api import ACCESS_KEY_ID, FLAVOURS, SECRET_ACCESS_KEY, Api, no_retries, open_api
 from ._data import DOMAIN
 
 __all__ = [
@@ -28,12 +29,19 @@ __all__ = [
     "connect",
     "customer_profiles_client",
     "customer_profiles_emulator",
+    "customer_profiles_emulator_options",
     "customer_profiles_integration_client",
     "domain",
     "flavour",
 ]
 
 Connect = Callable[..., Api]
+
+
+@pytest.fixture
+def customer_profiles_emulator_options() -> dict[str, Any]:
+    """The emulator knows the access key the lifecycle clients sign with."""
+    return {"credentials": [AccessKey(ACCESS_KEY_ID, SECRET_ACCESS_KEY)]}
 
 
 @pytest.fixture(params=FLAVOURS)

@@ -5,10 +5,13 @@ from __future__ import annotations
 import asyncio
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
 
 from customer_profiles_typed import Integration, IntegrationClient
 from customer_profiles_typed.aio import AsyncIntegrationClient
-from customer_profiles_typed.testing import Emulator
+from customer_profiles_typed.testing import Emulator, Quotas
 
 from ._api import ACCESS_KEY_ID, REGION, SECRET_ACCESS_KEY, collect, no_retries
 from ._data import connect_uri
@@ -16,6 +19,16 @@ from ._data import connect_uri
 TASKS = 50
 CONTESTED = connect_uri(9999)
 """One URI that several tasks write at once."""
+
+THREADS, ROUNDS = 16, 8
+"""Threads sharing one sync client, and the integrations each of them writes."""
+
+
+@pytest.fixture
+def customer_profiles_emulator_options(customer_profiles_emulator_options: dict[str, Any]) -> dict[str, Any]:
+    """The suite's emulator, with room in one domain for every integration a test here writes."""
+    room = max(TASKS + 1, THREADS * ROUNDS)
+    return {**customer_profiles_emulator_options, "store_options": {"quotas": Quotas(integrations_per_domain=room)}}
 
 
 def test_fifty_tasks_put_and_list_through_one_async_client(customer_profiles_emulator: Emulator, domain: str) -> None:
@@ -66,7 +79,7 @@ def test_fifty_tasks_put_and_list_through_one_async_client(customer_profiles_emu
 
 
 def test_sixteen_threads_share_one_sync_client(customer_profiles_emulator: Emulator, domain: str) -> None:
-    threads, rounds = 16, 8
+    threads, rounds = THREADS, ROUNDS
     client = IntegrationClient(customer_profiles_emulator.client(config=no_retries(max_pool_connections=threads)))
     start = threading.Barrier(threads, timeout=60)
 

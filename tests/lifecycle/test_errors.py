@@ -132,12 +132,13 @@ def test_a_flow_name_taken_in_another_domain_is_a_bad_request(
     assert customer_profiles_emulator.integrations("second") == []
 
 
-def test_a_foreign_access_key_is_access_denied(connect: Connect, flavour: str) -> None:
+def test_a_foreign_access_key_is_an_unrecognized_client(connect: Connect, flavour: str) -> None:
     with Emulator(access_key_id="AKIDONLYTHISONE") as guarded:
         api = connect(no_retries(), emulator=guarded)
-        with pytest.raises(AccessDeniedError) as raised:
+        with pytest.raises(ServiceError) as raised:
             api.list_integrations(domain_name=DOMAIN)
-        assert raised.value.http_status == 403
+        assert type(raised.value) is ServiceError
+        assert (raised.value.code, raised.value.http_status) == ("UnrecognizedClientException", 403)
         assert raised.value.operation == "ListIntegrations"
 
 

@@ -75,8 +75,10 @@ def test_account_integrations_of_a_uri_span_every_domain(api: Api, customer_prof
     domains = [f"domain-{n:02d}" for n in range(12)]
     create_domains(customer_profiles_emulator, *domains, "other", "hidden-only")
     shared = connect_uri(1)
-    for name in reversed(domains):
-        api.put_integration(domain_name=name, uri=shared, object_type_name=f"In{name.replace('-', '')}")
+    # PutIntegration puts a URI into one domain only: the other domains are seeded directly.
+    api.put_integration(domain_name=domains[-1], uri=shared, object_type_name="Put")
+    for name in reversed(domains[:-1]):
+        customer_profiles_emulator.add_integration(name, shared, object_type_name=f"In{name.replace('-', '')}")
     api.put_integration(domain_name="other", uri=connect_uri(2), object_type_name="Elsewhere")
     customer_profiles_emulator.add_integration("hidden-only", shared, hidden=True)
     before = customer_profiles_emulator.request_count(LIST_ACCOUNT)

@@ -15,9 +15,9 @@ from customer_profiles_typed import (
     ResourceNotFoundError,
     Scope,
 )
-from customer_profiles_typed.testing import Emulator
+from customer_profiles_typed.testing import AccessKey, Emulator
 
-from ._api import Api, no_retries, open_api
+from ._api import ACCESS_KEY_ID, SECRET_ACCESS_KEY, Api, no_retries, open_api
 from ._data import ACCOUNT_FLOW_PREFIX, DOMAIN, connect_uri, s3_flow
 
 START = 1_750_000_000
@@ -50,7 +50,9 @@ def test_put_creates_an_integration_that_get_and_list_return(api: Api, domain: s
 
 def test_put_of_an_existing_uri_updates_it_keeping_created_at(flavour: str) -> None:
     ticks = itertools.count(START, 60)
-    with Emulator(clock=lambda: float(next(ticks))) as emulator:
+    with Emulator(
+        clock=lambda: float(next(ticks)), credentials=[AccessKey(ACCESS_KEY_ID, SECRET_ACCESS_KEY)]
+    ) as emulator:
         emulator.client().create_domain(DomainName=DOMAIN, DefaultExpirationDays=365)
         api = open_api(flavour, emulator, no_retries())
         try:
