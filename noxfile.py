@@ -23,6 +23,13 @@ Sessions:
 ``typing_tests``
     mypy and pyright over the typing cases in ``tests/typing/`` (see
     ``tests/typing/test_harness.py``), then the harness's own meta-tests.
+``fidelity``
+    ``tests/fidelity/``: the emulator driven by unmodified third-party
+    clients. The AWS CLI v1 gets a virtualenv of its own inside the session's
+    (``awscli`` comes with a botocore of its own, which must not replace the
+    one this library is checked against); its ``aws`` is passed to pytest as
+    ``CPT_AWS_CLI``. capo-customer-profiles, which does not use botocore,
+    is installed next to the project.
 
 Interpreters are looked up as ``python3.X`` on ``PATH``, then in the versions
 of ``pyenv root`` and of ``~/.pyenv``; each candidate is run once to check it
@@ -48,7 +55,7 @@ SUPPORTED = ("3.10", "3.11", "3.12", "3.13")
 ROOT = Path(__file__).resolve().parent
 IN_CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
-nox.options.sessions = ["tests", "typecheck", "typing_tests"]
+nox.options.sessions = ["tests", "typecheck", "typing_tests", "fidelity"]
 nox.options.reuse_venv = "no" if IN_CI else "yes"
 nox.options.error_on_external_run = True
 # Only interpreters found below are scheduled; never fetch one from elsewhere.
@@ -146,9 +153,9 @@ def tests(session: nox.Session) -> None:
     _quiet_tools(session)
     session.install("-e", ".[test]")
     # tests/typing holds never-executed typing cases; its meta-tests run in
-    # ``typing_tests``. nox fails on any non-zero exit, including pytest's 5
-    # ("no tests collected").
-    session.run("python", "-m", "pytest", "--ignore=tests/typing", *session.posargs)
+    # ``typing_tests``; tests/fidelity needs the clients of ``fidelity``. nox
+    # fails on any non-zero exit, including pytest's 5 ("no tests collected").
+    session.run("python", "-m", "pytest", "--ignore=tests/typing", "--ignore=tests/fidelity", *session.posargs)
 
 
 def _stubbed_modules() -> list[str]:
@@ -190,3 +197,36 @@ def typing_tests(session: nox.Session) -> None:
     session.run("mypy", *cases)
     session.run("pyright", "-p", "tests/typing")
     session.run("python", "-m", "pytest", "tests/typing", *session.posargs)
+
+
+AWS_CLI = "awscli>=1.46"
+"""The AWS CLI v1 release line the fidelity tests drive."""
+
+CAPO = "capo-customer-profiles>=0.11"
+"""An SDK with its own HTTP stack and SigV4 signer (no botocore)."""
+
+
+@nox.session(python=CHECK_PYTHON)
+def fidelity(session: nox.Session) -> None:
+    """tests/fidelity: the emulator driven by the AWS CLI (own virtualenv) and capo."""
+    _quiet_tools(session)
+    session.install("-e", ".[test]", CAPO)
+    cli_venv = Path(session.create_tmp()) / "aws-cli"
+    scripts = cli_venv / ("Scripts" if os.name == "nt" else "bin")
+    aws = scripts / ("aws.cmd" if os.name == "nt" else "aws")
+    pip = [str(scripts / "python"), "-m", "pip", "install", "--quiet", AWS_CLI]
+    if aws.is_file():
+        # An existing CLI is kept with --no-install (``check.py -R``).
+        session.run_install(*pip, external=True)
+    else:
+        session.run("python", "-m", "venv", "--clear", str(cli_venv))
+        session.run(*pip, external=True)
+    session.run(str(aws), "--version", external=True)
+    session.run(
+        "python",
+        "-m",
+        "pytest",
+        "tests/fidelity",
+        *session.posargs,
+        env={"CPT_AWS_CLI": str(aws)},
+    )
