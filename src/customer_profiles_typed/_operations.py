@@ -120,6 +120,21 @@ class Listing:
     following: Callable[[str], Call]
     """The call of the page after a ``NextToken``."""
 
+    def after(self, token: str, seen: set[str]) -> Call:
+        """The call of the page after ``token``; ``TransportError`` if the list already gave it.
+
+        A service that hands out a token it handed out before would make the
+        listing go round for ever; ``seen`` holds the tokens of this listing.
+        """
+        if token in seen:
+            raise TransportError(
+                f"the service repeated a NextToken after {len(seen)} page(s); "
+                "the listing would never end",
+                operation=self.first.operation,
+            )
+        seen.add(token)
+        return self.following(token)
+
 
 def list_integrations(domain_name: str, include_hidden: bool | None, page_size: int | None) -> Listing:
     """The pages of ``ListIntegrations``; the arguments are checked now."""

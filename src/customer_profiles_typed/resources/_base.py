@@ -102,12 +102,13 @@ class SyncResource:
     def _pages(self, listing: Listing, read: PageReader[T]) -> Iterator[T]:
         """Every item of a list, fetching the next page once the items before it are consumed."""
         call = listing.first
+        seen: set[str] = set()
         while True:
             items, token = read(self._send(call), call.operation)
             yield from items
             if token is None:
                 return
-            call = listing.following(token)
+            call = listing.after(token, seen)
 
     def _list(self, request: Request, read: PageReader[T]) -> Iterator[T]:
         """Every item of the list a request object asks for; nothing is sent before ``next()``."""
@@ -147,6 +148,7 @@ class AsyncResource:
     async def _pages(self, listing: Listing, read: PageReader[T]) -> AsyncIterator[T]:
         """Every item of a list, fetching the next page once the items before it are consumed."""
         call = listing.first
+        seen: set[str] = set()
         while True:
             items: Sequence[T]
             items, token = read(await self._send(call), call.operation)
@@ -154,7 +156,7 @@ class AsyncResource:
                 yield item
             if token is None:
                 return
-            call = listing.following(token)
+            call = listing.after(token, seen)
 
     async def _list(self, request: Request, read: PageReader[T]) -> AsyncIterator[T]:
         """Every item of the list a request object asks for; nothing is sent before it is iterated."""
