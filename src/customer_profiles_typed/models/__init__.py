@@ -120,7 +120,7 @@ if TYPE_CHECKING:
         UpdateDomainRequest,
     )
 
-_LAZY: dict[str, str] = {
+GENERATED_NAMES: dict[str, str] = {
     "DeleteProfileObjectTypeRequest": "customer_profiles_typed.models.object_types",
     "DeleteProfileObjectTypeResponse": "customer_profiles_typed.models.object_types",
     "GetProfileObjectTypeRequest": "customer_profiles_typed.models.object_types",
@@ -197,11 +197,11 @@ _LAZY: dict[str, str] = {
     "S3ExportingConfigOutput": "customer_profiles_typed.models.domains",
     "UpdateDomainRequest": "customer_profiles_typed.models.domains",
 }
-"""Names of the generated modules, loaded on first use."""
+"""Name -> the generated module that defines it; each module loads on first use of a name."""
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
+    module = GENERATED_NAMES.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
