@@ -1,26 +1,39 @@
-"""Spec files: ``PutIntegration`` requests as JSON or YAML, in boto3's own shape.
+"""Spec files: the requests of a whole setup as JSON or YAML, in boto3's own shape.
 
-A spec file holds one request, or a list of requests, written exactly as the
-keyword arguments of boto3's ``put_integration`` (``DomainName``,
-``FlowDefinition``...), so examples from the AWS documentation paste in
-unchanged. Timestamps are ISO 8601 strings (``"2030-01-01T00:00:00Z"``);
+A spec file holds one item, or a list of items. An item is one request,
+written exactly as the keyword arguments of its boto3 method, under the name
+of its operation as its one key::
+
+    [
+      {"PutProfileObjectType": {"DomainName": "retail", "ObjectTypeName": "Shop", ...}},
+      {"CreateEventTrigger": {"DomainName": "retail", "EventTriggerName": "vip", ...}},
+      {"PutIntegration": {"DomainName": "retail", "FlowDefinition": {...}}}
+    ]
+
+The operations are ``SPEC_OPERATIONS``: ``CreateDomain`` (a domain is only
+referenced unless a spec creates it), ``PutProfileObjectType``,
+``CreateEventTrigger`` and ``PutIntegration``. A bare mapping of
+``put_integration`` arguments is a ``PutIntegration`` item, so examples from the
+AWS documentation paste in unchanged. Timestamps are ISO 8601 strings (``"2030-01-01T00:00:00Z"``);
 epoch seconds are read too. YAML needs PyYAML (``pip install
 "customer-profiles-typed[yaml]"``) and is read with ``yaml.safe_load`` only.
 
-Reading goes through ``PutIntegrationRequest.from_boto3``: every problem of
-every request of a file is reported at once, each naming the file and the
-field (``specs/eu.json: [2].FlowDefinition.KmsArn: ...``); syntax errors name
-the line and column::
+Reading goes through each request class's ``from_boto3``: every problem of
+every request of a file is reported at once, each naming the file, the item
+and the field in the file (``specs/eu.json: [2].PutIntegration.FlowDefinition.KmsArn:
+...``); syntax errors name the line and column::
 
-    specs = read_specs("integrations/customers.yaml")   # raises SpecError
+    specs = read_specs("setup/retail.yaml")   # raises SpecError
     for spec in specs:
-        client.put_integration_request(spec.request)
+        if isinstance(spec.request, PutIntegrationRequest):
+            client.put_integration_request(spec.request)
 
     write_specs("out.json", [spec.request for spec in specs])
 """
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import json
 import os
@@ -38,16 +51,24 @@ from customer_profiles_typed.errors import (
     ValidationProblem,
     ValidationWarning,
 )
-from customer_profiles_typed.models import PutIntegrationRequest
+from customer_profiles_typed.models import (
+    CreateDomainRequest,
+    CreateEventTriggerRequest,
+    PutIntegrationRequest,
+    PutProfileObjectTypeRequest,
+)
 from customer_profiles_typed.validation import parse_request
 
 __all__ = [
+    "SPEC_OPERATIONS",
     "Spec",
     "SpecError",
     "SpecFile",
     "SpecFormat",
     "SpecProblem",
+    "SpecRequest",
     "dumps_specs",
+    "operation_of",
     "format_of",
     "loads_specs",
     "parse_spec_file",
@@ -63,6 +84,23 @@ SpecFormat: TypeAlias = Literal["json", "yaml"]
 PathLike: TypeAlias = Union[str, "os.PathLike[str]"]
 
 _SUFFIXES: dict[str, SpecFormat] = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
+
+SpecRequest: TypeAlias = Union[
+    CreateDomainRequest, PutProfileObjectTypeRequest, CreateEventTriggerRequest, PutIntegrationRequest
+]
+"""A request a spec file can hold: one resource of a setup."""
+
+SPEC_OPERATIONS: Mapping[str, type[SpecRequest]] = {
+    "CreateDomain": CreateDomainRequest,
+    "PutProfileObjectType": PutProfileObjectTypeRequest,
+    "CreateEventTrigger": CreateEventTriggerRequest,
+    "PutIntegration": PutIntegrationRequest,
+}
+"""The operation an item names (its one key) -> the request class it holds, in dependency order."""
+
+_OPERATION_OF: Mapping[type, str] = {cls: name for name, cls in SPEC_OPERATIONS.items()}
+_BARE = "PutIntegration"
+"""The operation of an item that names none: a bare mapping of ``put_integration`` arguments."""
 
 @attrs.frozen(kw_only=True)
 class SpecProblem:
@@ -140,10 +178,10 @@ class SpecError(CustomerProfilesError, ValueError):
 
 @attrs.frozen(kw_only=True)
 class Spec:
-    """One request read from a spec file, with where it came from."""
+    """One item read from a spec file: its request, and where it came from."""
 
-    request: PutIntegrationRequest
-    """The validated request."""
+    request: SpecRequest
+    """The validated request; its class says which operation the item names."""
 
     file: str
     """The file it was read from."""
@@ -153,6 +191,11 @@ class Spec:
 
     warnings: tuple[SpecProblem, ...] = ()
     """The ``ValidationWarning``\\ s of the request (likely mistakes AWS probably accepts)."""
+
+    @property
+    def operation(self) -> str:
+        """The operation of the item: ``PutIntegration``, ``PutProfileObjectType``..."""
+        return operation_of(self.request)
 
     @property
     def location(self) -> str:
@@ -284,51 +327,109 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, list[SpecProblem]]:
 # --- reading ---------------------------------------------------------------------------
 
 
-def _spec_problem(file: str, item: int | None, problem: ValidationProblem) -> SpecProblem:
+def _join(prefix: str, path: str) -> str:
+    """A field path under a prefix: ``PutIntegration`` + ``Tags.a`` -> ``PutIntegration.Tags.a``."""
+    if not prefix:
+        return path
+    if not path:
+        return prefix
+    return f"{prefix}{path}" if path.startswith("[") else f"{prefix}.{path}"
+
+
+def _spec_problem(
+    file: str, item: int | None, problem: ValidationProblem, prefix: str = ""
+) -> SpecProblem:
     return SpecProblem(
         file=file,
         item=item,
-        path=problem.wire_path,
+        path=_join(prefix, problem.wire_path),
         message=problem.message,
         rule=problem.rule,
         problem=problem,
     )
 
 
+def operation_of(request: SpecRequest) -> str:
+    """The operation that sends ``request``: ``PutIntegration``, ``CreateEventTrigger``..."""
+    return _OPERATION_OF[type(request)]
+
+
+def _shape_problem(file: str, item: int | None, path: str, message: str) -> SpecProblem:
+    return SpecProblem(file=file, item=item, path=path, message=message, rule="shape")
+
+
+def _unwrap(
+    kwargs: Mapping[str, Any], file: str, item: int | None
+) -> tuple[str, str, Any] | SpecProblem:
+    """The operation an item names, the path prefix of its fields, and its arguments."""
+    named = [key for key in kwargs if key in SPEC_OPERATIONS]
+    if not named:
+        if len(kwargs) == 1:
+            (key, value), = kwargs.items()
+            members = _wire_members(PutIntegrationRequest)
+            if key not in members and isinstance(value, Mapping):
+                close = difflib.get_close_matches(key, SPEC_OPERATIONS, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                return _shape_problem(
+                    file, item, key,
+                    f"unknown operation {key!r}{hint}: an item names one of "
+                    f"{', '.join(SPEC_OPERATIONS)}, or is a bare mapping of put_integration arguments",
+                )
+        return _BARE, "", kwargs
+    if len(kwargs) > 1:
+        others = sorted(key for key in kwargs if key != named[0])
+        return _shape_problem(
+            file, item, "",
+            f"an item names its operation as its one key: {named[0]!r} is beside "
+            f"{', '.join(map(repr, others))}",
+        )
+    operation = named[0]
+    return operation, operation, kwargs[operation]
+
+
+def _wire_members(cls: type) -> frozenset[str]:
+    from customer_profiles_typed import _wire
+
+    return frozenset(_wire.WIRE_TO_PYTHON[_wire.CLASS_SHAPES[cls]])
+
+
 def _read_request(
     value: Any, file: str, item: int | None, skip_rules: Iterable[str]
 ) -> tuple[Spec | None, list[SpecProblem], ValidationError | None]:
+    where = "the file" if item is None else "each item of the list"
     if not isinstance(value, Mapping):
         kind = "a list" if isinstance(value, list) else type(value).__name__
-        where = "the file" if item is None else "each item of the list"
-        problem = SpecProblem(
-            file=file,
-            item=item,
-            path="",
-            message=f"{where} must be a request (an object of boto3's put_integration "
-            f"arguments), got {kind}",
-            rule="shape",
+        message = (
+            f"{where} must be an object naming its operation "
+            f"({{\"PutProfileObjectType\": {{...}}}}...) or holding put_integration arguments, got {kind}"
         )
-        return None, [problem], None
-    kwargs = cast("Mapping[object, Any]", value)
+        return None, [_shape_problem(file, item, "", message)], None
+    outer = cast("Mapping[object, Any]", value)
+    bad_keys = [key for key in outer if not isinstance(key, str)]
+    if bad_keys:
+        return None, [_shape_problem(file, item, "", f"keys must be strings, got {bad_keys[0]!r}")], None
+    unwrapped = _unwrap(cast("Mapping[str, Any]", outer), file, item)
+    if isinstance(unwrapped, SpecProblem):
+        return None, [unwrapped], None
+    operation, prefix, arguments = unwrapped
+    if not isinstance(arguments, Mapping):
+        kind = "a list" if isinstance(arguments, list) else type(arguments).__name__
+        message = f"the arguments of {operation} are an object of boto3's keyword arguments, got {kind}"
+        return None, [_shape_problem(file, item, prefix, message)], None
+    kwargs = cast("Mapping[object, Any]", arguments)
     bad_keys = [key for key in kwargs if not isinstance(key, str)]
     if bad_keys:
-        problem = SpecProblem(
-            file=file,
-            item=item,
-            path="",
-            message=f"keys must be strings, got {bad_keys[0]!r}",
-            rule="shape",
-        )
-        return None, [problem], None
+        message = f"keys must be strings, got {bad_keys[0]!r}"
+        return None, [_shape_problem(file, item, prefix, message)], None
     sink: list[ValidationProblem] = []
+    cls = SPEC_OPERATIONS[operation]
     try:
-        request = parse_request(
-            PutIntegrationRequest, cast("Mapping[str, Any]", kwargs), skip_rules=skip_rules, sink=sink
+        request: SpecRequest = parse_request(
+            cls, cast("Mapping[str, Any]", kwargs), skip_rules=skip_rules, sink=sink
         )
     except ValidationError as error:
-        return None, [_spec_problem(file, item, p) for p in error.errors], error
-    found = tuple(_spec_problem(file, item, problem) for problem in sink)
+        return None, [_spec_problem(file, item, p, prefix) for p in error.errors], error
+    found = tuple(_spec_problem(file, item, problem, prefix) for problem in sink)
     return Spec(request=request, file=file, item=item, warnings=found), [], None
 
 
@@ -417,7 +518,7 @@ def parse_spec_text(
     """Read spec text without raising: the valid requests and every problem, each located.
 
     ``file`` is the name used in the problems. ``skip_rules`` is passed to
-    ``PutIntegrationRequest.from_boto3``. Warnings are collected on each
+    each request's ``from_boto3``. Warnings are collected on each
     ``Spec``, not emitted. Reads timestamps as ISO 8601 strings or epoch seconds.
     """
     return _parse(text, file, format, skip_rules)[0]
@@ -499,14 +600,25 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def to_spec_dict(request: PutIntegrationRequest) -> dict[str, Any]:
-    """The request as spec data: boto3's keyword arguments, timestamps as ISO 8601 strings."""
+def to_spec_dict(request: SpecRequest) -> dict[str, Any]:
+    """The request as a spec item: boto3's keyword arguments, timestamps as ISO 8601 strings.
+
+    A ``PutIntegrationRequest`` is a bare mapping of its arguments (the form
+    every version of the spec files reads); any other request is wrapped in its
+    operation's name: ``{"PutProfileObjectType": {...}}``.
+    """
+    if not isinstance(cast(object, request), tuple(SPEC_OPERATIONS.values())):
+        raise TypeError(
+            f"a spec item is one of {', '.join(c.__name__ for c in SPEC_OPERATIONS.values())}, "
+            f"got {type(request).__name__}"
+        )
     converted: dict[str, Any] = _plain(request.to_boto3())
-    return converted
+    operation = operation_of(request)
+    return converted if operation == _BARE else {operation: converted}
 
 
 def dumps_specs(
-    requests: PutIntegrationRequest | Sequence[PutIntegrationRequest],
+    requests: SpecRequest | Sequence[SpecRequest],
     *,
     format: SpecFormat = "json",
 ) -> str:
@@ -517,8 +629,8 @@ def dumps_specs(
     """
     data: Any = (
         to_spec_dict(requests)
-        if isinstance(requests, PutIntegrationRequest)
-        else [to_spec_dict(request) for request in requests]
+        if isinstance(requests, tuple(SPEC_OPERATIONS.values()))
+        else [to_spec_dict(request) for request in cast("Sequence[SpecRequest]", requests)]
     )
     if format == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
@@ -527,7 +639,7 @@ def dumps_specs(
 
 def write_specs(
     path: PathLike,
-    requests: PutIntegrationRequest | Sequence[PutIntegrationRequest],
+    requests: SpecRequest | Sequence[SpecRequest],
     *,
     format: SpecFormat | None = None,
 ) -> None:
