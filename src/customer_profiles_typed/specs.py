@@ -628,9 +628,9 @@ def dumps_specs(
     ``yaml.safe_dump``, keys in boto3's order.
     """
     data: Any = (
-        to_spec_dict(requests)
-        if isinstance(requests, tuple(SPEC_OPERATIONS.values()))
-        else [to_spec_dict(request) for request in cast("Sequence[SpecRequest]", requests)]
+        [to_spec_dict(request) for request in requests]
+        if isinstance(requests, Sequence)
+        else to_spec_dict(requests)
     )
     if format == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
