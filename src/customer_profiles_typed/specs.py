@@ -192,6 +192,13 @@ class Spec:
     warnings: tuple[SpecProblem, ...] = ()
     """The ``ValidationWarning``\\ s of the request (likely mistakes AWS probably accepts)."""
 
+    field_prefix: str = ""
+    """Where the request's fields start in the item: ``PutProfileObjectType`` for a wrapped item."""
+
+    def locate(self, problem: ValidationProblem) -> SpecProblem:
+        """A problem of this request (found later, by a check across resources) located in its file."""
+        return _spec_problem(self.file, self.item, problem, self.field_prefix)
+
     @property
     def operation(self) -> str:
         """The operation of the item: ``PutIntegration``, ``PutProfileObjectType``..."""
@@ -430,7 +437,8 @@ def _read_request(
     except ValidationError as error:
         return None, [_spec_problem(file, item, p, prefix) for p in error.errors], error
     found = tuple(_spec_problem(file, item, problem, prefix) for problem in sink)
-    return Spec(request=request, file=file, item=item, warnings=found), [], None
+    spec = Spec(request=request, file=file, item=item, warnings=found, field_prefix=prefix)
+    return spec, [], None
 
 
 def _read_document(

@@ -31,7 +31,7 @@ def test_plan_shows_creates_then_apply_twice_changes_nothing_the_second_time(
 
     plan = cli("plan", spec, *url)
     assert plan.code == 1  # changes pending
-    assert f"+ create {spec}[0] (domain d1): new flow d1-flow" in plan.out
+    assert f"+ create integration {spec}[0] (domain d1): new flow d1-flow" in plan.out
     assert '    + Tags.team: "crm"' in plan.out
     assert "Plan: 2 to create, 0 to update, 0 unchanged, 0 failed." in plan.out
     assert emulator.request_count("PutIntegration") == 0
@@ -72,7 +72,7 @@ def test_plan_shows_field_level_changes_and_apply_puts_only_those(
     plan = cli("plan", spec, *url)
     assert plan.code == 1
     lines = plan.out.splitlines()
-    assert f"~ update {spec}[0] (domain d1): {flow_uri('d1-flow')}" in lines
+    assert f"~ update integration {spec}[0] (domain d1): {flow_uri('d1-flow')}" in lines
     assert '    ~ ObjectTypeName: "CustomerCsv" -> "CustomerV2"' in lines
     assert '    + Tags.new: "y"' in lines
     assert not any(line.startswith("    - Tags.") for line in lines)
@@ -112,7 +112,7 @@ def test_with_an_account_id_plan_reads_with_get_integration(
     path = write_json(tmp_path / "s.json", s3_spec("d1"))
     url = ["--endpoint-url", emulator.endpoint_url]
     plan = cli("plan", path, "--account-id", ACCOUNT, *url)
-    assert f"+ create {path} (domain d1): {flow_uri('d1-flow')}" in plan.out
+    assert f"+ create integration {path} (domain d1): {flow_uri('d1-flow')}" in plan.out
     assert emulator.request_count("GetIntegration") == 1
     assert emulator.request_count("ListIntegrations") == 0
     assert cli("apply", path, "--yes", "--account-id", ACCOUNT, *url).code == 0
@@ -149,7 +149,7 @@ def test_a_uri_integration_is_read_with_get_integration(
     uri = "arn:aws:connect:us-east-1:123456789012:instance/11111111-2222-3333-4444-555555555555"
     path = write_json(tmp_path / "ctr.json", {"DomainName": "d1", "Uri": uri, "ObjectTypeName": "CTR"})
     url = ["--endpoint-url", emulator.endpoint_url]
-    assert f"+ create {path} (domain d1): {uri}" in cli("plan", path, *url).out
+    assert f"+ create integration {path} (domain d1): {uri}" in cli("plan", path, *url).out
     assert cli("apply", path, "--yes", *url).code == 0
     assert [i.uri for i in emulator.integrations("d1")] == [uri]
     assert emulator.integrations("d1")[0].tags is None  # no flow, no hash tag

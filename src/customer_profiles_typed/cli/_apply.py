@@ -1,47 +1,54 @@
-"""Applying a plan: the request sent for an item, its result, and all items on the thread pool.
+"""Applying a plan: the call made for each item, its result, and all items in dependency order.
 
-An item's failure is its result, never an exception, so one failure does not
-stop the others; on Ctrl-C the items not yet started are reported as not applied.
+An item runs once everything it needs (its domain, the object types and
+triggers it names, see ``_dependencies``) has been applied; an item whose need
+failed is not applied, and says which; unrelated items go on. An item's
+failure is its result, never an exception; on Ctrl-C the items not yet started
+are reported as not applied.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Literal, TypeVar
+from collections.abc import Sequence
+from typing import Literal
 
 import attrs
 
-from customer_profiles_typed.client import IntegrationClient
+from customer_profiles_typed._dependencies import KINDS, dependencies
 from customer_profiles_typed.models import PutIntegrationRequest
-from customer_profiles_typed.specs import Spec
 from customer_profiles_typed.validation import skip_rules
 
-from ._aws import failure_text
-from ._bulk import Progress, run_all
+from ._aws import Connection, failure_text
+from ._bulk import Progress, run_graph
 from ._flow_hash import FLOW_HASH_TAG, flow_fingerprint
-from ._plan import PlanItem, Reader
+from ._kinds import delete, send
+from ._plan import PlanItem
 
-__all__ = ["Applied", "Result", "apply_all", "apply_one"]
+__all__ = ["Applied", "Result", "apply_all", "apply_one", "needs_of"]
 
-T = TypeVar("T")
-
-Result = Literal["created", "updated", "unchanged", "failed", "not applied"]
+Result = Literal["created", "updated", "deleted", "unchanged", "failed", "not applied"]
 """What became of an item, in the order the summary counts them."""
+
+_DONE: frozenset[Result] = frozenset({"created", "updated", "deleted", "unchanged"})
 
 
 @attrs.frozen
 class Applied:
-    """The result of one planned item: its URI now, or why it failed."""
+    """The result of one planned item: what names it now (an integration's URI), or why it failed."""
 
     item: PlanItem
     result: Result
     uri: str | None
     error: str | None = None
 
+    @property
+    def succeeded(self) -> bool:
+        """Whether the item is as planned now: created, updated, deleted or unchanged."""
+        return self.result in _DONE
 
-def _put_request(item: PlanItem) -> PutIntegrationRequest:
+
+def _put_request(item: PlanItem, request: PutIntegrationRequest) -> PutIntegrationRequest:
     """The request to send: the spec's, with the flow's hash in the reserved tag."""
-    request = item.spec.request
     digest = item.flow_digest
     if digest is None and request.flow_definition is not None:  # not planned by plan_one
         digest = flow_fingerprint(request)
@@ -52,54 +59,91 @@ def _put_request(item: PlanItem) -> PutIntegrationRequest:
         return attrs.evolve(request, tags={**(request.tags or {}), FLOW_HASH_TAG: digest})
 
 
-def apply_one(client: IntegrationClient, item: PlanItem) -> Applied:
-    """Put one planned item if it creates or updates; never raises (its failure is its result)."""
+def apply_one(connection: Connection, item: PlanItem) -> Applied:
+    """Make the call of one planned item; never raises (its failure is its result)."""
     if item.action == "unchanged":
-        return Applied(item, "unchanged", item.current_uri)
+        return Applied(item, "unchanged", item.uri_label)
     if item.action == "failed":
-        return Applied(item, "failed", item.target.uri, item.error)
+        return Applied(item, "failed", item.target.uri if item.target else None, item.error)
     try:
-        integration = client.put_integration_request(_put_request(item))
+        if item.action == "delete":
+            delete(connection, item.kind, item.domain, item.key.name)
+            return Applied(item, "deleted", item.key.name)
+        assert item.spec is not None  # only deletions have no spec
+        request = item.spec.request
+        if isinstance(request, PutIntegrationRequest):
+            integration = connection.client.put_integration_request(_put_request(item, request))
+            name = integration.uri
+        else:
+            name = send(connection, request, item.current, item.changes)
     except Exception as error:  # one item's failure must not stop the others
-        return Applied(item, "failed", item.current_uri or item.target.uri, failure_text(error))
-    result: Result = "created" if item.action == "create" else "updated"
-    return Applied(item, result, integration.uri)
+        where = item.current_uri or (item.target.uri if item.target else item.key.name)
+        return Applied(item, "failed", where, failure_text(error))
+    return Applied(item, "created" if item.action == "create" else "updated", name)
 
 
-def _not_started(spec: Spec, reader: Reader) -> Applied:
-    item = PlanItem(spec, reader.target(spec.request), "failed")
-    return Applied(item, "not applied", item.target.uri, "interrupted before it started")
+def needs_of(items: Sequence[PlanItem]) -> list[tuple[int, ...]]:
+    """For each item, the positions of the items it needs applied first.
+
+    A spec item needs what ``_dependencies`` says. A deletion runs after every
+    spec item of its domain (an update may drop the reference to what is
+    deleted) and after the deletions of the kinds that name its kind.
+    """
+    specs = [(i, item.spec) for i, item in enumerate(items) if item.spec is not None]
+    spec_positions = [i for i, _ in specs]
+    requests = [spec.request for _, spec in specs]
+    found: list[tuple[int, ...]] = [() for _ in items]
+    for position, need in zip(spec_positions, dependencies(requests)):
+        found[position] = tuple(spec_positions[n] for n in need)
+    for position, item in enumerate(items):
+        if item.action != "delete":
+            continue
+        rank = KINDS.index(item.key.kind)
+        found[position] = tuple(
+            other
+            for other, before in enumerate(items)
+            if before.domain == item.domain
+            and (
+                before.spec is not None
+                or (before.action == "delete" and KINDS.index(before.key.kind) > rank)
+            )
+        )
+    return found
+
+
+def _blocked(item: PlanItem, need: PlanItem, applied: Applied) -> Applied:
+    what = "was not applied" if applied.result == "not applied" else "failed"
+    return Applied(item, "not applied", item.uri_label, f"needs {need.key}, which {what}")
 
 
 def apply_all(
-    items: Sequence[T],
-    apply: Callable[[T], Applied],
-    spec_of: Callable[[T], Spec],
+    connection: Connection,
+    items: Sequence[PlanItem],
     *,
-    reader: Reader,
     concurrency: int,
     progress: bool,
 ) -> tuple[list[Applied], bool]:
-    """Run ``apply`` on every item, ``concurrency`` at a time; the results, and whether Ctrl-C came.
-
-    ``items`` are specs (each worker plans and puts its own) or planned items;
-    ``spec_of`` gives the spec of one.
-    """
+    """Apply every item in dependency order, ``concurrency`` at a time; the results, and whether Ctrl-C came."""
     interrupted = False
     outcome: list[Applied | None]
     try:
-        outcome = run_all(
+        outcome = run_graph(
             items,
-            apply,
+            lambda item: apply_one(connection, item),
+            needs=needs_of(items),
+            succeeded=lambda applied: bool(applied.succeeded),
+            blocked=lambda item, at, applied: _blocked(item, items[at], applied),
             concurrency=concurrency,
             progress=Progress(len(items), "applying", progress),
-            label=lambda item: spec_of(item).location,
+            label=lambda item: item.location,
             outcome=lambda applied: str(applied.result),
         )
     except KeyboardInterrupt as stop:
         outcome, interrupted = list(stop.args[0]), True
     results = [
-        applied if applied is not None else _not_started(spec_of(item), reader)
+        applied
+        if applied is not None
+        else Applied(item, "not applied", item.uri_label, "interrupted before it started")
         for item, applied in zip(items, outcome)
     ]
     return results, interrupted

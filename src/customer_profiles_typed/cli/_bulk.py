@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import Any, TypeVar
 
-__all__ = ["Progress", "run_all"]
+__all__ = ["Progress", "run_all", "run_graph"]
 
 T = TypeVar("T")
 
@@ -84,6 +84,86 @@ def run_all(
         executor.shutdown(wait=True, cancel_futures=True)
         for future, position in futures.items():
             if future.done() and not future.cancelled():
+                results[position] = future.result()
+        progress.close()
+        raise KeyboardInterrupt(results) from None
+    executor.shutdown(wait=True)
+    progress.close()
+    return results
+
+
+def run_graph(
+    items: Sequence[T],
+    work: Callable[[T], Any],
+    *,
+    needs: Sequence[Sequence[int]],
+    succeeded: Callable[[Any], bool],
+    blocked: Callable[[T, int, Any], Any],
+    concurrency: int,
+    progress: Progress,
+    label: Callable[[T], str],
+    outcome: Callable[[Any], str],
+) -> list[Any]:
+    """Run ``work`` on every item once the items it ``needs`` (positions) have succeeded.
+
+    An item whose need did not succeed is not run: its result is
+    ``blocked(item, position of that need, the need's result)``, and so on down
+    to what needs it in turn. Items that need nothing unfinished run at once, at
+    most ``concurrency`` at a time; ``work`` must not raise. Results are in item
+    order. On Ctrl-C as ``run_all``: items not started are ``None`` in the
+    results carried by the ``KeyboardInterrupt``.
+    """
+    results: list[Any] = [None] * len(items)
+    waiting = [len(set(need)) for need in needs]
+    dependents: list[list[int]] = [[] for _ in items]
+    for position, need in enumerate(needs):
+        for other in set(need):
+            dependents[other].append(position)
+    done = [False] * len(items)
+
+    def run(position: int) -> Any:
+        result = work(items[position])
+        progress.advance(label(items[position]), outcome(result))
+        return result
+
+    executor = ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="cpt")
+    futures: dict[Future[Any], int] = {}
+
+    def finish(position: int, result: Any) -> None:
+        # Settle ``position`` and every item it unblocks or blocks, without recursion.
+        pending_settle = [(position, result)]
+        while pending_settle:
+            at, value = pending_settle.pop()
+            results[at], done[at] = value, True
+            for dependent in dependents[at]:
+                if done[dependent]:
+                    continue
+                if not succeeded(value):
+                    if waiting[dependent] > 0:
+                        waiting[dependent] = -1  # never runs
+                        skipped = blocked(items[dependent], at, value)
+                        progress.advance(label(items[dependent]), outcome(skipped))
+                        pending_settle.append((dependent, skipped))
+                    continue
+                waiting[dependent] -= 1
+                if waiting[dependent] == 0:
+                    futures[executor.submit(run, dependent)] = dependent
+
+    try:
+        for position in range(len(items)):
+            if waiting[position] == 0:
+                futures[executor.submit(run, position)] = position
+        while not all(done):
+            running = {future for future, position in futures.items() if not done[position]}
+            if not running:
+                break  # a cycle: what is left can never run
+            finished, _ = wait(running, timeout=0.5, return_when=FIRST_COMPLETED)
+            for future in finished:
+                finish(futures[future], future.result())
+    except KeyboardInterrupt:
+        executor.shutdown(wait=True, cancel_futures=True)
+        for future, position in futures.items():
+            if future.done() and not future.cancelled() and not done[position]:
                 results[position] = future.result()
         progress.close()
         raise KeyboardInterrupt(results) from None

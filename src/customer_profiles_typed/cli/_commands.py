@@ -6,11 +6,11 @@ import argparse
 import sys
 import threading
 
-from ._apply import apply_all, apply_one
-from ._aws import call, connect
+from ._apply import apply_all
+from ._aws import Connection, call, connect
 from ._exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, CallFailed, UsageError
 from ._load import Loaded, load
-from ._plan import Reader, plan_all, plan_one
+from ._plan import PlanItem, make_plan
 from ._render import (
     plural,
     print_applied,
@@ -76,23 +76,33 @@ def run_validate(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if loaded.problems else EXIT_OK
 
 
+def _plan(args: argparse.Namespace, loaded: Loaded, connection: Connection) -> list[PlanItem]:
+    return make_plan(
+        connection,
+        loaded.specs,
+        concurrency=args.concurrency,
+        progress=_show_progress(args),
+        skip_rules=args.skip_rule,
+        prune=args.prune,
+    )
+
+
 def run_plan(args: argparse.Namespace) -> int:
     """``plan``: the field-level diff against AWS; exit code 1 while anything is left to change."""
     loaded = _load_or_report(args)
     if loaded is None:
         return EXIT_PROBLEMS
-    connection = connect(args, args.concurrency)
-    items = plan_all(Reader(connection), loaded.specs, args.concurrency, _show_progress(args))
+    items = _plan(args, loaded, connect(args, args.concurrency))
     if args.output == "json":
         print_plan_json(items)
     else:
         print_plan(items)
-    changed = any(item.action in ("create", "update", "failed") for item in items)
+    changed = any(item.action in ("create", "update", "delete", "failed") for item in items)
     return EXIT_PROBLEMS if changed else EXIT_OK
 
 
 def run_apply(args: argparse.Namespace) -> int:
-    """``apply``: plan, confirm unless ``--yes``, put what changed, and report every item.
+    """``apply``: plan, confirm unless ``--yes``, make the calls that change something, report every item.
 
     Each flow put is tagged with its unsalted SHA-256 (``FLOW_HASH_TAG``): whoever
     can read the tags can confirm a guess of the flow's content.
@@ -101,43 +111,27 @@ def run_apply(args: argparse.Namespace) -> int:
     if loaded is None:
         return EXIT_PROBLEMS
     connection = connect(args, args.concurrency)
-    client = connection.client
-    reader = Reader(connection)
-    progress = _show_progress(args)
-    if args.yes:
-        # Nothing to confirm: each worker reads its item and puts it at once, so
-        # the reads of some items overlap the writes of others.
-        results, interrupted = apply_all(
-            loaded.specs,
-            lambda spec: apply_one(client, plan_one(reader, spec)),
-            lambda spec: spec,
-            reader=reader,
-            concurrency=args.concurrency,
-            progress=progress,
+    items = _plan(args, loaded, connection)
+    if args.output == "text":
+        print_plan(items)
+    todo = [item for item in items if item.action in ("create", "update", "delete")]
+    deletions = sum(1 for item in todo if item.action == "delete")
+    question = f"Apply {plural(len(todo), 'change')}?"
+    if deletions:
+        question = (
+            f"Apply {plural(len(todo), 'change')}, deleting {plural(deletions, 'resource')} "
+            "no spec lists?"
         )
-        if args.output == "text":
-            print_plan([r.item for r in results])
-    else:
-        items = plan_all(reader, loaded.specs, args.concurrency, progress)
-        if args.output == "text":
-            print_plan(items)
-        todo = [item for item in items if item.action in ("create", "update")]
-        if todo and not _confirmed(f"Apply {plural(len(todo), 'change')}?", args.yes):
-            print_line("Nothing was applied.", err=True)
-            return EXIT_PROBLEMS
-        results, interrupted = apply_all(
-            items,
-            lambda item: apply_one(client, item),
-            lambda item: item.spec,
-            reader=reader,
-            concurrency=args.concurrency,
-            progress=progress,
-        )
+    if todo and not _confirmed(question, args.yes):
+        print_line("Nothing was applied.", err=True)
+        return EXIT_PROBLEMS
+    results, interrupted = apply_all(
+        connection, items, concurrency=args.concurrency, progress=_show_progress(args)
+    )
     print_applied(results, args.output)
     if interrupted:
         return EXIT_INTERRUPTED
-    ok = all(r.result in ("created", "updated", "unchanged") for r in results)
-    return EXIT_OK if ok else EXIT_PROBLEMS
+    return EXIT_OK if all(r.succeeded for r in results) else EXIT_PROBLEMS
 
 
 def run_get(args: argparse.Namespace) -> int:

@@ -1,7 +1,7 @@
 """Reading the spec files of a command, with the checks only visible across requests.
 
 Each file is parsed on its own (``customer_profiles_typed.specs``); then the
-requests of all files are checked together: the same integration twice, one
+requests of all files are checked together: the same resource twice, one
 AppFlow flow name in two domains, and tags this tool reserves.
 """
 
@@ -11,6 +11,8 @@ from collections.abc import Sequence
 
 import attrs
 
+from customer_profiles_typed._dependencies import ResourceKey, key_of
+from customer_profiles_typed.models import PutIntegrationRequest
 from customer_profiles_typed.specs import Spec, SpecProblem, parse_spec_file
 
 from ._flow_hash import FLOW_HASH_TAG, RESERVED_TAG_PREFIX, is_reserved_tag
@@ -58,7 +60,7 @@ def _problem(spec: Spec, path: str, message: str, rule: str) -> SpecProblem:
 def _cross_checks(specs: Sequence[Spec]) -> dict[int, list[SpecProblem]]:
     """Problems only visible across requests, or caused by this tool's reserved tag."""
     found: dict[int, list[SpecProblem]] = {}
-    targets: dict[tuple[str, str, str], Spec] = {}
+    resources: dict[ResourceKey, Spec] = {}
     flows: dict[str, Spec] = {}
     for position, spec in enumerate(specs):
         request = spec.request
@@ -69,39 +71,34 @@ def _cross_checks(specs: Sequence[Spec]) -> dict[int, list[SpecProblem]]:
                 problems.append(
                     _problem(
                         spec,
-                        f"Tags.{tag}",
+                        _join(spec.field_prefix, f"Tags.{tag}"),
                         f"tag keys starting with {RESERVED_TAG_PREFIX!r} are reserved for this tool",
                         "reserved-tag",
                     )
                 )
-        if request.flow_definition is not None and len(tags) >= _MAX_TAGS:
+        flow = request.flow_definition if isinstance(request, PutIntegrationRequest) else None
+        if flow is not None and len(tags) >= _MAX_TAGS:
             problems.append(
                 _problem(
                     spec,
-                    "Tags",
+                    _join(spec.field_prefix, "Tags"),
                     f"at most {_MAX_TAGS - 1} tags with a FlowDefinition: apply adds the tag "
                     f"{FLOW_HASH_TAG!r}",
                     "reserved-tag",
                 )
             )
-        flow = request.flow_definition
-        target = (
-            ("uri", request.domain_name, request.uri)
-            if request.uri is not None
-            else ("flow", request.domain_name, flow.flow_name if flow is not None else "")
-        )
-        first = targets.setdefault(target, spec)
+        key = key_of(request)
+        first = resources.setdefault(key, spec)
         if first is not spec:
-            problems.append(
-                _problem(spec, "", f"the same integration as {first.location}", "duplicate")
-            )
+            noun = "integration" if key.kind == "integration" else key.kind.replace("-", " ")
+            problems.append(_problem(spec, "", f"the same {noun} as {first.location}", "duplicate"))
         elif flow is not None:
             owner = flows.setdefault(flow.flow_name, spec)
             if owner is not spec and owner.request.domain_name != request.domain_name:
                 problems.append(
                     _problem(
                         spec,
-                        "FlowDefinition.FlowName",
+                        _join(spec.field_prefix, "FlowDefinition.FlowName"),
                         f"also the flow of {owner.location} (domain {owner.request.domain_name}): "
                         "AppFlow flow names are unique in an account and region",
                         "F3",
@@ -110,6 +107,10 @@ def _cross_checks(specs: Sequence[Spec]) -> dict[int, list[SpecProblem]]:
         if problems:
             found[position] = problems
     return found
+
+
+def _join(prefix: str, path: str) -> str:
+    return f"{prefix}.{path}" if prefix else path
 
 
 def load(files: Sequence[str], skip_rules: Sequence[str]) -> Loaded:

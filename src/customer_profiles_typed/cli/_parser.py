@@ -147,6 +147,12 @@ def build_parser(prog: str = "customer-profiles-typed") -> argparse.ArgumentPars
             help="the AWS account, to derive the flow ARN of new flows and read them with "
             "GetIntegration (default: the credentials' account if known, else ListIntegrations)",
         )
+        sub.add_argument(
+            "--prune",
+            action="store_true",
+            help="also delete the integrations, event triggers and object types of the specs' "
+            "domains that no spec lists (never domains, nor hidden integrations)",
+        )
 
     validate = command(
         "validate",

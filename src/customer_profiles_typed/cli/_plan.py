@@ -1,28 +1,47 @@
-"""Planning: the current integration of each request, and the field-level changes putting it makes.
+"""Planning: what each spec item's resource is now, and the field-level changes applying it makes.
 
-What ``plan`` compares: AWS's ``GetIntegration`` returns every field of a
-request except ``FlowDefinition``, which is compared through the hash ``apply``
-records in ``FLOW_HASH_TAG``.
+Domains, object types and event triggers are read back whole (``_kinds``).
+AWS's ``GetIntegration`` returns every field of a request except
+``FlowDefinition``, which is compared through the hash ``apply`` records in
+``FLOW_HASH_TAG``. The links between the items and their domains (rules X1,
+X4, X6-X8, X10, O48, E20) are checked over what the domains hold (``_links``),
+and with ``--prune`` the resources a spec no longer lists are planned for
+deletion.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 import attrs
 
+from customer_profiles_typed._dependencies import KINDS, Kind, ResourceKey, creation_order, key_of
 from customer_profiles_typed.errors import ResourceNotFoundError
 from customer_profiles_typed.models.integrations import Integration
-from customer_profiles_typed.models import PutIntegrationRequest
-from customer_profiles_typed.specs import Spec
+from customer_profiles_typed.models import CreateDomainRequest, PutIntegrationRequest
+from customer_profiles_typed.specs import Spec, SpecProblem
 
 from ._aws import Connection, failure_text
 from ._bulk import Progress, run_all
-from ._flow_hash import FLOW_HASH_TAG, canonical, is_reserved_tag, wire_fingerprint
+from ._flow_hash import FLOW_HASH_TAG, canonical, wire_fingerprint
+from ._kinds import Change, Current, compare, compare_tags, diff_kind, read
+from ._links import Facts, link_warnings, read_domains
 
-__all__ = ["Action", "Change", "PlanItem", "Reader", "Target", "diff", "plan_all", "plan_one"]
+__all__ = [
+    "Action",
+    "Change",
+    "PlanItem",
+    "Reader",
+    "Target",
+    "diff",
+    "in_creation_order",
+    "make_plan",
+    "plan_all",
+    "plan_one",
+    "prune_items",
+]
 
 _DEFAULT_SCOPE = "PROFILE"
 
@@ -46,11 +65,17 @@ class Target:
 class Reader:
     """Finds the current integration of each request, sharing one list call per domain."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, new_domains: Collection[str] = ()) -> None:
         self._connection = connection
+        self._new_domains = frozenset(new_domains)
         self._lock = threading.Lock()
         self._domain_locks: dict[str, threading.Lock] = {}
         self._listed: dict[str, list[Integration]] = {}
+
+    @property
+    def connection(self) -> Connection:
+        """The client, region and account the reads use."""
+        return self._connection
 
     def target(self, request: PutIntegrationRequest) -> Target:
         """The integration ``request`` puts; a new flow's ARN when region and account are known."""
@@ -85,63 +110,77 @@ class Reader:
             found = self._listed.get(domain)
             if found is None:
                 client = self._connection.client
-                found = list(client.list_integrations(domain_name=domain, include_hidden=True))
+                try:
+                    found = list(client.list_integrations(domain_name=domain, include_hidden=True))
+                except ResourceNotFoundError:
+                    if domain not in self._new_domains:
+                        raise
+                    found = []  # the plan creates the domain: nothing in it yet
                 self._listed[domain] = found
             return found
 
 
-@attrs.frozen
-class Change:
-    """One field that putting a request changes: added, changed or removed."""
-
-    field: str
-    kind: Literal["add", "change", "remove"]
-    old: Any
-    new: Any
-
-
-Action = Literal["create", "update", "unchanged", "failed"]
-"""What ``apply`` would do with a request, in the order the plan counts them."""
+Action = Literal["create", "update", "delete", "unchanged", "failed"]
+"""What ``apply`` would do with an item, in the order the plan counts them."""
 
 
 @attrs.frozen
 class PlanItem:
-    """One request of the plan: its target, what ``apply`` would do, and why."""
+    """One resource of the plan: what ``apply`` would do with it, and why."""
 
-    spec: Spec
-    target: Target
+    key: ResourceKey
+    """The resource: its kind, domain and name."""
+
     action: Action
+    """What ``apply`` would do."""
+
+    spec: Spec | None = None
+    """The spec item defining it; ``None`` for a resource no spec lists (``--prune``)."""
+
     changes: tuple[Change, ...] = ()
+    """The field-level changes of a create or an update."""
+
+    current: Current | None = None
+    """The resource as read (not for integrations, which ``current_uri`` names)."""
+
+    target: Target | None = None
+    """The integration a spec puts (integrations only)."""
+
     current_uri: str | None = None
+    """The URI of the integration as it exists (integrations only)."""
+
     error: str | None = None
+    """Why reading it failed."""
+
     flow_digest: str | None = None
-    """The ``flow_fingerprint`` of the request, once planned; ``None`` without a flow."""
+    """The ``flow_fingerprint`` of an integration's request, once planned; ``None`` without a flow."""
+
+    warnings: tuple[SpecProblem, ...] = ()
+    """The likely mistakes in its links to the other resources and to its domain."""
+
+    @property
+    def domain(self) -> str:
+        """The domain of the resource."""
+        return self.key.domain
+
+    @property
+    def kind(self) -> str:
+        """``domain``, ``object-type``, ``event-trigger`` or ``integration``."""
+        return self.key.kind
+
+    @property
+    def location(self) -> str:
+        """Where its spec is (``file[item]``), or ``(no spec)`` for a resource to prune."""
+        return self.spec.location if self.spec is not None else "(no spec)"
 
     @property
     def uri_label(self) -> str:
-        """The URI of the current integration, else that of the target."""
-        return self.current_uri if self.current_uri is not None else self.target.label
-
-
-def _compare(field: str, old: Any, new: Any) -> list[Change]:
-    if old == new:
-        return []
-    if old is None:
-        return [Change(field, "add", None, new)]
-    if new is None:
-        return [Change(field, "remove", old, None)]
-    return [Change(field, "change", old, new)]
-
-
-def _compare_maps(field: str, old: Mapping[str, str], new: Mapping[str, str]) -> list[Change]:
-    changes: list[Change] = []
-    for key in sorted(set(old) | set(new)):
-        changes += _compare(f"{field}.{key}", old.get(key), new.get(key))
-    return changes
-
-
-def _user_tags(tags: Mapping[str, str] | None) -> dict[str, str]:
-    return {k: v for k, v in (tags or {}).items() if not is_reserved_tag(k)}
+        """How the resource is named: an integration's current URI, else its target; the name."""
+        if self.current_uri is not None:
+            return self.current_uri
+        if self.target is not None:
+            return self.target.label
+        return self.key.name
 
 
 def _scope(value: Any) -> str:
@@ -168,8 +207,8 @@ def diff(
     wanted: dict[str, Any] = canonical(wire)
     now: dict[str, Any] = current.to_boto3() if current is not None else {}
     changes: list[Change] = []
-    changes += _compare("ObjectTypeName", now.get("ObjectTypeName"), wanted.get("ObjectTypeName"))
-    changes += _compare_maps(
+    changes += compare("ObjectTypeName", now.get("ObjectTypeName"), wanted.get("ObjectTypeName"))
+    changes += compare(
         "ObjectTypeNames", now.get("ObjectTypeNames") or {}, wanted.get("ObjectTypeNames") or {}
     )
     digest = wire_fingerprint(wire)
@@ -178,51 +217,62 @@ def diff(
         if current is not None and recorded is None:
             changes.append(Change("FlowDefinition", "change", "(not recorded)", _flow_label(digest)))
         elif recorded != digest:
-            changes += _compare("FlowDefinition", _flow_label(recorded), _flow_label(digest))
-    changes += _compare("RoleArn", now.get("RoleArn"), wanted.get("RoleArn"))
+            changes += compare("FlowDefinition", _flow_label(recorded), _flow_label(digest))
+    changes += compare("RoleArn", now.get("RoleArn"), wanted.get("RoleArn"))
     # AWS answers [] for an integration without triggers, the same as leaving them out.
-    changes += _compare(
+    changes += compare(
         "EventTriggerNames",
         now.get("EventTriggerNames") or None,
         wanted.get("EventTriggerNames") or None,
     )
     if current is None:
-        changes += _compare("Scope", None, wanted.get("Scope"))
+        changes += compare("Scope", None, wanted.get("Scope"))
     else:
-        changes += _compare("Scope", _scope(now.get("Scope")), _scope(wanted.get("Scope")))
+        changes += compare("Scope", _scope(now.get("Scope")), _scope(wanted.get("Scope")))
     # A put adds and changes tags but never removes one (tags of an existing
     # integration change through TagResource/UntagResource, rule X12): a tag
     # the spec leaves out stays, so it is no change that apply would make.
-    wanted_tags = _user_tags(request.tags)
-    current_tags = {
-        key: value
-        for key, value in _user_tags(current.tags if current else None).items()
-        if key in wanted_tags
-    }
-    changes += _compare_maps("Tags", current_tags, wanted_tags)
+    changes += compare_tags(current.tags if current else None, request.tags)
     return changes
 
 
 def plan_one(reader: Reader, spec: Spec) -> PlanItem:
-    """Read the current integration of ``spec`` and plan it; a failure is its action, never raised."""
-    target = reader.target(spec.request)
+    """Read the current resource of ``spec`` and plan it; a failure is its action, never raised."""
+    request = spec.request
+    key = key_of(request)
+    if not isinstance(request, PutIntegrationRequest):
+        try:
+            current = read(reader.connection, request)
+            changes = tuple(diff_kind(request, current))
+        except Exception as error:  # one item's failure must not stop the others
+            return PlanItem(key, "failed", spec, error=failure_text(error))
+        action: Action = "create" if current is None else "update" if changes else "unchanged"
+        return PlanItem(key, action, spec, changes, current=current)
+    target = reader.target(request)
     try:
-        current = reader.current(target)
-        wire = spec.request.to_boto3()  # once: for the diff and the flow's hash
-        changes = tuple(diff(spec.request, current, wire))
+        integration = reader.current(target)
+        wire = request.to_boto3()  # once: for the diff and the flow's hash
+        changes = tuple(diff(request, integration, wire))
         digest = wire_fingerprint(wire)
     except Exception as error:  # one item's failure must not stop the others
-        return PlanItem(spec, target, "failed", error=failure_text(error))
-    if current is None:
-        return PlanItem(spec, target, "create", changes, flow_digest=digest)
-    action: Action = "update" if changes else "unchanged"
-    return PlanItem(spec, target, action, changes, current_uri=current.uri, flow_digest=digest)
+        return PlanItem(key, "failed", spec, target=target, error=failure_text(error))
+    if integration is None:
+        return PlanItem(key, "create", spec, changes, target=target, flow_digest=digest)
+    action = "update" if changes else "unchanged"
+    return PlanItem(
+        key, action, spec, changes, target=target, current_uri=integration.uri, flow_digest=digest
+    )
+
+
+def in_creation_order(specs: Sequence[Spec]) -> list[Spec]:
+    """The specs in the order their resources are created: domains, object types, triggers, integrations."""
+    return [specs[i] for i in creation_order([spec.request for spec in specs])]
 
 
 def plan_all(
     reader: Reader, specs: Sequence[Spec], concurrency: int, progress: bool
 ) -> list[PlanItem]:
-    """Plan every spec, ``concurrency`` reads at a time, in spec order; progress if asked."""
+    """Plan every spec, ``concurrency`` reads at a time, in the order given; progress if asked."""
     return run_all(
         specs,
         lambda spec: plan_one(reader, spec),
@@ -231,3 +281,80 @@ def plan_all(
         label=lambda spec: spec.location,
         outcome=lambda item: str(item.action),
     )
+
+
+def _kept_integration(item: Integration, kept_uris: set[str], kept_flows: set[str]) -> bool:
+    if item.uri in kept_uris:
+        return True
+    return item.uri.startswith("arn:") and item.uri.rsplit(":flow/", 1)[-1] in kept_flows
+
+
+def prune_items(items: Sequence[PlanItem], facts: Facts) -> list[PlanItem]:
+    """The deletions of ``--prune``: what the specs' domains hold that no spec lists.
+
+    Integrations, then event triggers, then object types (the order they can be
+    deleted in); domains are never deleted, nor hidden integrations. A domain
+    whose resources could not be listed gets one failed item per kind instead.
+    """
+    found: list[PlanItem] = []
+    for domain in dict.fromkeys(item.domain for item in items):
+        held = facts.domains.get(domain)
+        if held is None or not held.exists:
+            continue
+        mine = [item for item in items if item.domain == domain]
+        names = {kind: {i.key.name for i in mine if i.kind == kind} for kind in KINDS}
+        kept_uris = {i.current_uri for i in mine if i.current_uri is not None}
+        kept_uris |= {i.target.uri for i in mine if i.target is not None and i.target.uri}
+        kept_flows = {
+            i.target.flow_name for i in mine if i.target is not None and i.target.flow_name
+        }
+        listed: list[tuple[Kind, Iterable[str] | None]] = [
+            (
+                "integration",
+                None
+                if held.integrations is None
+                else sorted(
+                    i.uri
+                    for i in held.integrations
+                    if not _kept_integration(i, kept_uris, kept_flows)
+                ),
+            ),
+            ("event-trigger", _unlisted(held.event_trigger_names, names["event-trigger"])),
+            ("object-type", _unlisted(held.object_type_names, names["object-type"])),
+        ]
+        for kind, unlisted in listed:
+            if unlisted is None:
+                key = ResourceKey(kind, domain, "*")
+                error = f"could not list the {kind}s of the domain: none of them pruned"
+                found.append(PlanItem(key, "failed", error=error))
+                continue
+            found += [PlanItem(ResourceKey(kind, domain, name), "delete") for name in unlisted]
+    return found
+
+
+def _unlisted(existing: frozenset[str] | None, listed: set[str]) -> list[str] | None:
+    return None if existing is None else sorted(existing - listed)
+
+
+def make_plan(
+    connection: Connection,
+    specs: Sequence[Spec],
+    *,
+    concurrency: int,
+    progress: bool,
+    skip_rules: Sequence[str],
+    prune: bool,
+) -> list[PlanItem]:
+    """The whole plan: every spec in creation order, its links checked, then what ``--prune`` deletes."""
+    ordered = in_creation_order(specs)
+    new_domains = {s.request.domain_name for s in ordered if isinstance(s.request, CreateDomainRequest)}
+    reader = Reader(connection, new_domains)
+    items = plan_all(reader, ordered, concurrency, progress)
+    domains = list(dict.fromkeys(spec.request.domain_name for spec in ordered))
+    facts = read_domains(connection, domains, concurrency=concurrency, integrations=prune)
+    warned = link_warnings(ordered, facts, skip_rules)
+    items = [
+        attrs.evolve(item, warnings=tuple(found)) if found and item.action != "failed" else item
+        for item, found in zip(items, warned)
+    ]
+    return items + prune_items(items, facts) if prune else items

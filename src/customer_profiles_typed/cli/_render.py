@@ -33,7 +33,13 @@ __all__ = [
 Output = Literal["text", "json"]
 """The ``--output`` choices."""
 
-_MARKS: dict[Action, str] = {"create": "+", "update": "~", "unchanged": "=", "failed": "!"}
+_MARKS: dict[Action, str] = {
+    "create": "+",
+    "update": "~",
+    "delete": "-",
+    "unchanged": "=",
+    "failed": "!",
+}
 
 
 def print_line(text: str = "", *, err: bool = False) -> None:
@@ -154,40 +160,59 @@ def _plan_counts(items: Sequence[PlanItem]) -> dict[str, int]:
     return _counts((item.action for item in items), get_args(Action))
 
 
+def _plan_summary(counts: dict[str, int]) -> str:
+    """``Plan: 1 to create, ...``; deletions are counted only when there are some."""
+    parts = [f"{counts['create']} to create", f"{counts['update']} to update"]
+    if counts["delete"]:
+        parts.append(f"{counts['delete']} to delete")
+    parts += [f"{counts['unchanged']} unchanged", f"{counts['failed']} failed"]
+    return "Plan: " + ", ".join(parts) + "."
+
+
 def print_plan(items: Sequence[PlanItem]) -> None:
-    """Each item with its changes or error, then the counts."""
+    """Each item with its changes, warnings or error, then the counts."""
     for item in items:
+        where = "" if item.spec is None else f" {item.location}"
         print_line(
-            f"{_MARKS[item.action]} {item.action} {item.spec.location} "
-            f"(domain {item.target.domain}): {item.uri_label}"
+            f"{_MARKS[item.action]} {item.action} {item.kind}{where} "
+            f"(domain {item.domain}): {item.uri_label}"
         )
         for change in item.changes:
             print_line(f"    {_change_text(change)}")
+        for warning in item.warnings:
+            print_line(f"    {_warning_text(warning)}")
         if item.error is not None:
             print_line(f"    error: {item.error}")
     counts = _plan_counts(items)
-    print_line(
-        ("\n" if items else "")
-        + f"Plan: {counts['create']} to create, {counts['update']} to update, "
-        f"{counts['unchanged']} unchanged, {counts['failed']} failed."
-    )
+    print_line(("\n" if items else "") + _plan_summary(counts))
+
+
+def _item_json(item: PlanItem) -> dict[str, Any]:
+    return {
+        "kind": item.kind,
+        "name": item.key.name,
+        "location": item.spec.location if item.spec is not None else None,
+        "domain": item.domain,
+        "uri": item.current_uri if item.current_uri is not None else (
+            item.target.uri if item.target is not None else None
+        ),
+        "flow_name": item.target.flow_name if item.target is not None else None,
+    }
 
 
 def print_plan_json(items: Sequence[PlanItem]) -> None:
-    """The plan as JSON: every item with its changes, and the counts."""
+    """The plan as JSON: every item with its changes and warnings, and the counts."""
     print_json(
         {
             "items": [
                 {
-                    "location": item.spec.location,
-                    "domain": item.target.domain,
-                    "uri": item.current_uri if item.current_uri is not None else item.target.uri,
-                    "flow_name": item.target.flow_name,
+                    **_item_json(item),
                     "action": item.action,
                     "changes": [
                         {"field": c.field, "change": c.kind, "old": c.old, "new": c.new}
                         for c in item.changes
                     ],
+                    "warnings": [_problem_json(w) for w in item.warnings],
                     "error": item.error,
                 }
                 for item in items
@@ -206,29 +231,23 @@ def print_applied(results: Sequence[Applied], output: Output) -> None:
     if output == "json":
         print_json(
             {
-                "succeeded": counts["failed"] == 0 and counts["not applied"] == 0,
+                "succeeded": all(r.succeeded for r in results),
                 "items": [
-                    {
-                        "location": r.item.spec.location,
-                        "domain": r.item.target.domain,
-                        "uri": r.uri,
-                        "flow_name": r.item.target.flow_name,
-                        "result": r.result,
-                        "error": r.error,
-                    }
+                    {**_item_json(r.item), "uri": r.uri, "result": r.result, "error": r.error}
                     for r in results
                 ],
                 "summary": counts,
             }
         )
         return
-    rows = [("LOCATION", "DOMAIN", "RESULT", "URI / ERROR")]
+    rows = [("LOCATION", "KIND", "DOMAIN", "RESULT", "NAME / ERROR")]
     rows += [
         (
-            r.item.spec.location,
-            r.item.target.domain,
+            r.item.location,
+            r.item.kind,
+            r.item.domain,
             r.result,
-            r.error if r.error is not None else (r.uri or r.item.target.label),
+            r.error if r.error is not None else (r.uri or r.item.uri_label),
         )
         for r in results
     ]
@@ -237,8 +256,9 @@ def print_applied(results: Sequence[Applied], output: Output) -> None:
         print_line(line.rstrip())
     print_line(
         f"\nApplied {plural(len(results), 'item')}: {counts['created']} created, "
-        f"{counts['updated']} updated, {counts['unchanged']} unchanged, "
-        f"{counts['failed']} failed"
+        f"{counts['updated']} updated, "
+        + (f"{counts['deleted']} deleted, " if counts["deleted"] else "")
+        + f"{counts['unchanged']} unchanged, {counts['failed']} failed"
         + (f", {counts['not applied']} not applied" if counts["not applied"] else "")
         + "."
     )
