@@ -57,13 +57,15 @@ class Change:
 
 
 def compare(field: str, old: Any, new: Any) -> list[Change]:
-    """The change from ``old`` to ``new`` at ``field``; mappings are compared key by key."""
+    """The changes from ``old`` to ``new`` at ``field``; mappings (an absent one is empty) key by key."""
     if old == new:
         return []
-    if isinstance(old, Mapping) and isinstance(new, Mapping):
+    if isinstance(old, Mapping) or isinstance(new, Mapping):
+        if not isinstance(old, (Mapping, type(None))) or not isinstance(new, (Mapping, type(None))):
+            return [Change(field, "change", old, new)]
         changes: list[Change] = []
-        before: Mapping[str, Any] = old
-        after: Mapping[str, Any] = new
+        before: Mapping[str, Any] = old or {}
+        after: Mapping[str, Any] = new or {}
         for key in sorted(set(before) | set(after)):
             changes += compare(f"{field}.{key}", before.get(key), after.get(key))
         return changes
