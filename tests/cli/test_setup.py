@@ -288,3 +288,17 @@ def _writes_of(emulator: Emulator, prefix: str) -> int:
         for operation in ("DeleteIntegration", "DeleteEventTrigger", "DeleteProfileObjectType")
         if operation.startswith(prefix)
     )
+
+
+def test_an_item_of_a_domain_that_neither_exists_nor_is_created_fails_saying_how_to_fix_it(
+    cli: Runner, emulator: Emulator, in_cli_folder: Path
+) -> None:
+    # No domain exists: setup-retail is created by its spec, setup-outlet is only referenced.
+    result = cli("plan", *FILES, "--endpoint-url", emulator.endpoint_url, "--output", "json")
+    items = {(i["kind"], i["domain"]): (i["action"], i["error"]) for i in result.json()["items"]}
+    assert items[("object-type", "setup-retail")] == ("create", None)
+    for kind in ("object-type", "integration"):
+        action, error = items[(kind, "setup-outlet")]
+        assert action == "failed"
+        assert error.startswith("ResourceNotFoundException: domain setup-outlet does not exist")
+        assert '{"CreateDomain": {"DomainName": "setup-outlet", ...}}' in error

@@ -354,7 +354,23 @@ def make_plan(
     facts = read_domains(connection, domains, concurrency=concurrency, integrations=prune)
     warned = link_warnings(ordered, facts, skip_rules)
     items = [
-        attrs.evolve(item, warnings=tuple(found)) if found and item.action != "failed" else item
+        _missing_domain(item)
+        if _domain_missing(facts, item.domain, new_domains)
+        else attrs.evolve(item, warnings=tuple(found)) if found and item.action != "failed" else item
         for item, found in zip(items, warned)
     ]
     return items + prune_items(items, facts) if prune else items
+
+
+def _domain_missing(facts: Facts, domain: str, new_domains: Collection[str]) -> bool:
+    held = facts.domains.get(domain)
+    return held is not None and not held.exists and domain not in new_domains
+
+
+def _missing_domain(item: PlanItem) -> PlanItem:
+    """An item of a domain that does not exist and that no spec creates: it fails, saying why."""
+    error = (
+        f"ResourceNotFoundException: domain {item.domain} does not exist: create it, or add a "
+        f'{{"CreateDomain": {{"DomainName": "{item.domain}", ...}}}} item to the specs'
+    )
+    return attrs.evolve(item, action="failed", changes=(), error=error)
