@@ -76,7 +76,7 @@ def test_a_throttled_item_that_runs_out_of_attempts_fails_alone(
     path = write_json(tmp_path / "s.json", [s3_spec(name) for name in ("a", "b", "c")])
     emulator.inject_fault("PutIntegration", error_code="ThrottlingException", times=2)
     result = cli(
-        "apply", path, "--yes", "--concurrency", "1", "--max-attempts", "2",
+        "apply", path, "--yes", "--concurrency", "1", "--max-attempts", "2", "--item-attempts", "1",
         "--output", "json", "--endpoint-url", emulator.endpoint_url,
     )  # fmt: skip
     assert result.code == 1

@@ -72,6 +72,7 @@ def test_epoch_seconds_and_yaml_timestamps_are_read(tmp_path: Path) -> None:
     (from_json,) = loads_specs(json.dumps(spec))
     text = dumps_specs(from_json.request, format="yaml").replace(f"'{START}'", START.replace("+00:00", "Z"))
     (from_yaml,) = loads_specs(text, format="yaml")
+    assert isinstance(from_yaml.request, PutIntegrationRequest)
     assert from_yaml.request.flow_definition is not None
 
 

@@ -23,6 +23,7 @@ from ._bulk import Progress, run_graph
 from ._flow_hash import FLOW_HASH_TAG, flow_fingerprint
 from ._kinds import delete, send
 from ._plan import PlanItem
+from ._retry import Retrier
 
 __all__ = ["Applied", "Result", "apply_all", "apply_one", "needs_of"]
 
@@ -40,6 +41,11 @@ class Applied:
     result: Result
     uri: str | None
     error: str | None = None
+    retries: int = 0
+    """How many times the item's call was retried after throttling or a server error."""
+
+    cause: Exception | None = attrs.field(default=None, repr=False, eq=False)
+    """The exception of a failed call, to decide whether to retry it."""
 
     @property
     def succeeded(self) -> bool:
@@ -59,27 +65,37 @@ def _put_request(item: PlanItem, request: PutIntegrationRequest) -> PutIntegrati
         return attrs.evolve(request, tags={**(request.tags or {}), FLOW_HASH_TAG: digest})
 
 
-def apply_one(connection: Connection, item: PlanItem) -> Applied:
-    """Make the call of one planned item; never raises (its failure is its result)."""
+def _call(connection: Connection, item: PlanItem) -> str:
+    """Make the call of a create, update or delete; what names the resource now."""
+    if item.action == "delete":
+        delete(connection, item.kind, item.domain, item.key.name)
+        return item.key.name
+    assert item.spec is not None  # only deletions have no spec
+    request = item.spec.request
+    if isinstance(request, PutIntegrationRequest):
+        return connection.client.put_integration_request(_put_request(item, request)).uri
+    return send(connection, request, item.current, item.changes)
+
+
+_RESULTS: dict[str, Result] = {"create": "created", "update": "updated", "delete": "deleted"}
+
+
+def apply_one(connection: Connection, item: PlanItem, attempt: int = 1, retrier: Retrier = Retrier()) -> Applied:
+    """Make one attempt at the call of a planned item (``attempt`` counts from 1); never raises."""
+    retries = attempt - 1
     if item.action == "unchanged":
         return Applied(item, "unchanged", item.uri_label)
     if item.action == "failed":
         return Applied(item, "failed", item.target.uri if item.target else None, item.error)
+    if retrier.expired():
+        reason = "the deadline passed before it started" if attempt == 1 else "the deadline passed"
+        return Applied(item, "not applied", item.uri_label, reason, retries)
     try:
-        if item.action == "delete":
-            delete(connection, item.kind, item.domain, item.key.name)
-            return Applied(item, "deleted", item.key.name)
-        assert item.spec is not None  # only deletions have no spec
-        request = item.spec.request
-        if isinstance(request, PutIntegrationRequest):
-            integration = connection.client.put_integration_request(_put_request(item, request))
-            name = integration.uri
-        else:
-            name = send(connection, request, item.current, item.changes)
+        name = _call(connection, item)
     except Exception as error:  # one item's failure must not stop the others
         where = item.current_uri or (item.target.uri if item.target else item.key.name)
-        return Applied(item, "failed", where, failure_text(error))
-    return Applied(item, "created" if item.action == "create" else "updated", name)
+        return Applied(item, "failed", where, failure_text(error), retries, error)
+    return Applied(item, _RESULTS[item.action], name, retries=retries)
 
 
 def needs_of(items: Sequence[PlanItem]) -> list[tuple[int, ...]]:
@@ -122,6 +138,7 @@ def apply_all(
     *,
     concurrency: int,
     progress: bool,
+    retrier: Retrier = Retrier(),
 ) -> tuple[list[Applied], bool]:
     """Apply every item in dependency order, ``concurrency`` at a time; the results, and whether Ctrl-C came."""
     interrupted = False
@@ -129,7 +146,7 @@ def apply_all(
     try:
         outcome = run_graph(
             items,
-            lambda item: apply_one(connection, item),
+            lambda item, attempt: apply_one(connection, item, attempt, retrier),
             needs=needs_of(items),
             succeeded=lambda applied: bool(applied.succeeded),
             blocked=lambda item, at, applied: _blocked(item, items[at], applied),
@@ -137,6 +154,7 @@ def apply_all(
             progress=Progress(len(items), "applying", progress),
             label=lambda item: item.location,
             outcome=lambda applied: str(applied.result),
+            again=lambda applied, attempt: retrier.delay_after(applied.cause, attempt - 1),
         )
     except KeyboardInterrupt as stop:
         outcome, interrupted = list(stop.args[0]), True

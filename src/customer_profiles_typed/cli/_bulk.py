@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import heapq
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import Any, TypeVar
@@ -92,9 +94,13 @@ def run_all(
     return results
 
 
+def _no_retry(result: Any, attempt: int) -> float | None:
+    return None
+
+
 def run_graph(
     items: Sequence[T],
-    work: Callable[[T], Any],
+    work: Callable[[T, int], Any],
     *,
     needs: Sequence[Sequence[int]],
     succeeded: Callable[[Any], bool],
@@ -103,15 +109,18 @@ def run_graph(
     progress: Progress,
     label: Callable[[T], str],
     outcome: Callable[[Any], str],
+    again: Callable[[Any, int], float | None] = _no_retry,
 ) -> list[Any]:
-    """Run ``work`` on every item once the items it ``needs`` (positions) have succeeded.
+    """Run ``work(item, attempt)`` on every item once the items it ``needs`` (positions) have succeeded.
 
     An item whose need did not succeed is not run: its result is
     ``blocked(item, position of that need, the need's result)``, and so on down
     to what needs it in turn. Items that need nothing unfinished run at once, at
-    most ``concurrency`` at a time; ``work`` must not raise. Results are in item
-    order. On Ctrl-C as ``run_all``: items not started are ``None`` in the
-    results carried by the ``KeyboardInterrupt``.
+    most ``concurrency`` at a time; ``work`` must not raise. When
+    ``again(result, attempt)`` gives a delay, the item runs again (attempt + 1)
+    that many seconds later, at the back of the line, leaving its worker to the
+    next item meanwhile. Results are in item order. On Ctrl-C as ``run_all``:
+    items not settled are ``None`` in the results carried by the ``KeyboardInterrupt``.
     """
     results: list[Any] = [None] * len(items)
     waiting = [len(set(need)) for need in needs]
@@ -120,17 +129,20 @@ def run_graph(
         for other in set(need):
             dependents[other].append(position)
     done = [False] * len(items)
+    later: list[tuple[float, int, int]] = []  # (when, position, attempt), a heap
 
-    def run(position: int) -> Any:
-        result = work(items[position])
-        progress.advance(label(items[position]), outcome(result))
-        return result
+    def run(position: int, attempt: int) -> Any:
+        return work(items[position], attempt)
 
     executor = ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="cpt")
-    futures: dict[Future[Any], int] = {}
+    running: dict[Future[Any], tuple[int, int]] = {}
+
+    def submit(position: int, attempt: int = 1) -> None:
+        running[executor.submit(run, position, attempt)] = (position, attempt)
 
     def finish(position: int, result: Any) -> None:
         # Settle ``position`` and every item it unblocks or blocks, without recursion.
+        progress.advance(label(items[position]), outcome(result))
         pending_settle = [(position, result)]
         while pending_settle:
             at, value = pending_settle.pop()
@@ -147,22 +159,33 @@ def run_graph(
                     continue
                 waiting[dependent] -= 1
                 if waiting[dependent] == 0:
-                    futures[executor.submit(run, dependent)] = dependent
+                    submit(dependent)
 
     try:
         for position in range(len(items)):
             if waiting[position] == 0:
-                futures[executor.submit(run, position)] = position
-        while not all(done):
-            running = {future for future, position in futures.items() if not done[position]}
+                submit(position)
+        while running or later:
+            now = time.monotonic()
+            while later and later[0][0] <= now:
+                _, position, attempt = heapq.heappop(later)
+                submit(position, attempt)
+            pause = min(0.5, later[0][0] - now) if later else 0.5
             if not running:
-                break  # a cycle: what is left can never run
-            finished, _ = wait(running, timeout=0.5, return_when=FIRST_COMPLETED)
+                time.sleep(max(0.0, pause))
+                continue
+            finished, _ = wait(set(running), timeout=max(0.0, pause), return_when=FIRST_COMPLETED)
             for future in finished:
-                finish(futures[future], future.result())
+                position, attempt = running.pop(future)
+                result = future.result()
+                delay = again(result, attempt)
+                if delay is None:
+                    finish(position, result)
+                else:
+                    heapq.heappush(later, (time.monotonic() + delay, position, attempt + 1))
     except KeyboardInterrupt:
         executor.shutdown(wait=True, cancel_futures=True)
-        for future, position in futures.items():
+        for future, (position, _) in running.items():
             if future.done() and not future.cancelled() and not done[position]:
                 results[position] = future.result()
         progress.close()

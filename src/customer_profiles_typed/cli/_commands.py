@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
+import time
 
 from ._apply import apply_all
 from ._aws import Connection, call, connect
 from ._exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, CallFailed, UsageError
 from ._load import Loaded, load
 from ._plan import PlanItem, make_plan
+from ._retry import Retrier
 from ._render import (
     plural,
     print_applied,
@@ -76,7 +78,15 @@ def run_validate(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if loaded.problems else EXIT_OK
 
 
-def _plan(args: argparse.Namespace, loaded: Loaded, connection: Connection) -> list[PlanItem]:
+def _retrier(args: argparse.Namespace) -> Retrier:
+    """The item-level retries the options ask for; the deadline counts from now."""
+    deadline = None if args.deadline is None else time.monotonic() + float(args.deadline)
+    return Retrier(attempts=args.item_attempts, deadline=deadline)
+
+
+def _plan(
+    args: argparse.Namespace, loaded: Loaded, connection: Connection, retrier: Retrier
+) -> list[PlanItem]:
     return make_plan(
         connection,
         loaded.specs,
@@ -84,6 +94,7 @@ def _plan(args: argparse.Namespace, loaded: Loaded, connection: Connection) -> l
         progress=_show_progress(args),
         skip_rules=args.skip_rule,
         prune=args.prune,
+        retrier=retrier,
     )
 
 
@@ -92,7 +103,7 @@ def run_plan(args: argparse.Namespace) -> int:
     loaded = _load_or_report(args)
     if loaded is None:
         return EXIT_PROBLEMS
-    items = _plan(args, loaded, connect(args, args.concurrency))
+    items = _plan(args, loaded, connect(args, args.concurrency), _retrier(args))
     if args.output == "json":
         print_plan_json(items)
     else:
@@ -111,7 +122,8 @@ def run_apply(args: argparse.Namespace) -> int:
     if loaded is None:
         return EXIT_PROBLEMS
     connection = connect(args, args.concurrency)
-    items = _plan(args, loaded, connection)
+    retrier = _retrier(args)
+    items = _plan(args, loaded, connection, retrier)
     if args.output == "text":
         print_plan(items)
     todo = [item for item in items if item.action in ("create", "update", "delete")]
@@ -126,7 +138,11 @@ def run_apply(args: argparse.Namespace) -> int:
         print_line("Nothing was applied.", err=True)
         return EXIT_PROBLEMS
     results, interrupted = apply_all(
-        connection, items, concurrency=args.concurrency, progress=_show_progress(args)
+        connection,
+        items,
+        concurrency=args.concurrency,
+        progress=_show_progress(args),
+        retrier=retrier,
     )
     print_applied(results, args.output)
     if interrupted:
@@ -155,7 +171,11 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_delete(args: argparse.Namespace) -> int:
-    """``delete``: delete one integration once confirmed."""
+    """``delete``: delete one integration once confirmed; bad arguments are refused before asking."""
+    from customer_profiles_typed.validation import check_input
+
+    arguments = {"DomainName": args.domain, "Uri": args.uri}
+    call(lambda: check_input("DeleteIntegrationRequest", arguments, subject="DeleteIntegration"))
     client = connect(args).client
     if not _confirmed(f"Delete integration {args.uri} of domain {args.domain}?", args.yes):
         print_line("Nothing was deleted.", err=True)

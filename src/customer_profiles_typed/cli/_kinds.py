@@ -11,8 +11,8 @@ kept. Tags are only added or changed, never removed, as for integrations.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, Literal
+from collections.abc import Callable, Mapping
+from typing import Any, Literal, cast
 
 import attrs
 
@@ -64,8 +64,8 @@ def compare(field: str, old: Any, new: Any) -> list[Change]:
         if not isinstance(old, (Mapping, type(None))) or not isinstance(new, (Mapping, type(None))):
             return [Change(field, "change", old, new)]
         changes: list[Change] = []
-        before: Mapping[str, Any] = old or {}
-        after: Mapping[str, Any] = new or {}
+        before = cast("Mapping[str, Any]", old or {})
+        after = cast("Mapping[str, Any]", new or {})
         for key in sorted(set(before) | set(after)):
             changes += compare(f"{field}.{key}", before.get(key), after.get(key))
         return changes
@@ -128,7 +128,7 @@ def diff_kind(request: SpecRequest, current: Current | None) -> list[Change]:
     return changes
 
 
-def _member_order(request: SpecRequest) -> Any:
+def _member_order(request: SpecRequest) -> Callable[[str], tuple[int, str]]:
     from customer_profiles_typed import _wire
 
     order = list(_wire.WIRE_TO_PYTHON[type(request).__name__])

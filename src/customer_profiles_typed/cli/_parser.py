@@ -43,6 +43,16 @@ def _positive(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, got {text}")
+    return value
+
+
 def _port(text: str) -> int:
     try:
         value = int(text)
@@ -146,6 +156,22 @@ def build_parser(prog: str = "customer-profiles-typed") -> argparse.ArgumentPars
             default=None,
             help="the AWS account, to derive the flow ARN of new flows and read them with "
             "GetIntegration (default: the credentials' account if known, else ListIntegrations)",
+        )
+        sub.add_argument(
+            "--item-attempts",
+            type=_positive,
+            default=8,
+            metavar="N",
+            help="tries per item after throttling or a server error, each a whole call with "
+            "boto3's retries, with backoff and jitter (default: 8)",
+        )
+        sub.add_argument(
+            "--deadline",
+            type=_seconds,
+            default=None,
+            metavar="SECONDS",
+            help="stop starting items and retries after this long; what is left is reported "
+            "as not applied (default: none)",
         )
         sub.add_argument(
             "--prune",

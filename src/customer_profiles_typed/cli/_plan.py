@@ -12,8 +12,8 @@ deletion.
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import Any, Literal
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from typing import Any, Literal, TypeVar
 
 import attrs
 
@@ -28,6 +28,7 @@ from ._bulk import Progress, run_all
 from ._flow_hash import FLOW_HASH_TAG, canonical, wire_fingerprint
 from ._kinds import Change, Current, compare, compare_tags, diff_kind, read
 from ._links import Facts, link_warnings, read_domains
+from ._retry import Retrier
 
 __all__ = [
     "Action",
@@ -43,6 +44,8 @@ __all__ = [
     "prune_items",
 ]
 
+T = TypeVar("T")
+
 _DEFAULT_SCOPE = "PROFILE"
 
 
@@ -56,9 +59,11 @@ class Target:
 
     @property
     def label(self) -> str:
-        """The URI, or the name of the new flow when its ARN is not known."""
+        """The URI, or the name of the new flow when its ARN is not known; which is missing if both are."""
         if self.uri is not None:
             return self.uri
+        if self.flow_name is None:
+            return "(no Uri and no FlowDefinition: warning T3)"
         return f"new flow {self.flow_name}"
 
 
@@ -95,6 +100,8 @@ class Reader:
                 return client.get_integration(domain_name=target.domain, uri=target.uri)
             except ResourceNotFoundError:
                 return None
+        if target.flow_name is None:
+            return None  # neither a Uri nor a flow (rule T3): no integration to find
         suffix = f":flow/{target.flow_name}"
         matches = [
             integration
@@ -236,13 +243,21 @@ def diff(
     return changes
 
 
-def plan_one(reader: Reader, spec: Spec) -> PlanItem:
+def _retried(retrier: Retrier, call: Callable[[], T]) -> T | None:
+    """The value of ``call`` once retried as ``retrier`` says; its last error is raised."""
+    outcome = retrier.run(call)
+    if outcome.error is not None:
+        raise outcome.error
+    return outcome.value
+
+
+def plan_one(reader: Reader, spec: Spec, retrier: Retrier = Retrier()) -> PlanItem:
     """Read the current resource of ``spec`` and plan it; a failure is its action, never raised."""
     request = spec.request
     key = key_of(request)
     if not isinstance(request, PutIntegrationRequest):
         try:
-            current = read(reader.connection, request)
+            current = _retried(retrier, lambda: read(reader.connection, request))
             changes = tuple(diff_kind(request, current))
         except Exception as error:  # one item's failure must not stop the others
             return PlanItem(key, "failed", spec, error=failure_text(error))
@@ -250,7 +265,7 @@ def plan_one(reader: Reader, spec: Spec) -> PlanItem:
         return PlanItem(key, action, spec, changes, current=current)
     target = reader.target(request)
     try:
-        integration = reader.current(target)
+        integration = _retried(retrier, lambda: reader.current(target))
         wire = request.to_boto3()  # once: for the diff and the flow's hash
         changes = tuple(diff(request, integration, wire))
         digest = wire_fingerprint(wire)
@@ -270,12 +285,16 @@ def in_creation_order(specs: Sequence[Spec]) -> list[Spec]:
 
 
 def plan_all(
-    reader: Reader, specs: Sequence[Spec], concurrency: int, progress: bool
+    reader: Reader,
+    specs: Sequence[Spec],
+    concurrency: int,
+    progress: bool,
+    retrier: Retrier = Retrier(),
 ) -> list[PlanItem]:
     """Plan every spec, ``concurrency`` reads at a time, in the order given; progress if asked."""
     return run_all(
         specs,
-        lambda spec: plan_one(reader, spec),
+        lambda spec: plan_one(reader, spec, retrier),
         concurrency=concurrency,
         progress=Progress(len(specs), "reading", progress),
         label=lambda spec: spec.location,
@@ -344,12 +363,13 @@ def make_plan(
     progress: bool,
     skip_rules: Sequence[str],
     prune: bool,
+    retrier: Retrier = Retrier(),
 ) -> list[PlanItem]:
     """The whole plan: every spec in creation order, its links checked, then what ``--prune`` deletes."""
     ordered = in_creation_order(specs)
     new_domains = {s.request.domain_name for s in ordered if isinstance(s.request, CreateDomainRequest)}
     reader = Reader(connection, new_domains)
-    items = plan_all(reader, ordered, concurrency, progress)
+    items = plan_all(reader, ordered, concurrency, progress, retrier)
     domains = list(dict.fromkeys(spec.request.domain_name for spec in ordered))
     facts = read_domains(connection, domains, concurrency=concurrency, integrations=prune)
     warned = link_warnings(ordered, facts, skip_rules)

@@ -233,20 +233,27 @@ def print_applied(results: Sequence[Applied], output: Output) -> None:
             {
                 "succeeded": all(r.succeeded for r in results),
                 "items": [
-                    {**_item_json(r.item), "uri": r.uri, "result": r.result, "error": r.error}
+                    {
+                        **_item_json(r.item),
+                        "uri": r.uri,
+                        "result": r.result,
+                        "retries": r.retries,
+                        "error": r.error,
+                    }
                     for r in results
                 ],
                 "summary": counts,
             }
         )
         return
-    rows = [("LOCATION", "KIND", "DOMAIN", "RESULT", "NAME / ERROR")]
+    rows = [("LOCATION", "KIND", "DOMAIN", "RESULT", "RETRIES", "NAME / ERROR")]
     rows += [
         (
             r.item.location,
             r.item.kind,
             r.item.domain,
             r.result,
+            str(r.retries),
             r.error if r.error is not None else (r.uri or r.item.uri_label),
         )
         for r in results
