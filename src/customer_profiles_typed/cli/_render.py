@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any, Literal, get_args
+from typing import Any, Literal, TextIO, get_args
 
 from customer_profiles_typed.models.integrations import Integration
 from customer_profiles_typed.specs import SpecProblem
@@ -42,15 +42,31 @@ _MARKS: dict[Action, str] = {
 }
 
 
+def _write(stream: TextIO, text: str) -> None:
+    """Write ``text``; what the stream cannot encode is written as a backslash escape.
+
+    A lone surrogate (``"\\ud800"``, legal in JSON) in a value read back from
+    AWS then prints as ``\\ud800`` (a valid JSON escape too) instead of
+    failing the command after its work is done.
+    """
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        text = text.encode(encoding, "backslashreplace").decode(encoding)
+    except LookupError:  # a stream naming an encoding Python does not know
+        text = text.encode("ascii", "backslashreplace").decode("ascii")
+    stream.write(text)
+
+
 def print_line(text: str = "", *, err: bool = False) -> None:
     """Write one line to stdout, or to stderr with ``err``."""
-    stream = sys.stderr if err else sys.stdout
-    stream.write(text + "\n")
+    _write(sys.stderr if err else sys.stdout, text + "\n")
 
 
 def print_json(data: Any) -> None:
     """Write ``data`` to stdout as indented JSON."""
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    _write(sys.stdout, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def plural(count: int, noun: str) -> str:
