@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from customer_profiles_typed import _fast, _model, enums
+from customer_profiles_typed._timestamps import exists_in_utc
 from customer_profiles_typed._paths import Path
 from customer_profiles_typed._wire import (
     ARN_PATTERNS,
@@ -143,10 +144,10 @@ def _readable_timestamp(value: str | float) -> bool:
     from customer_profiles_typed._timestamps import parse_timestamp
 
     try:
-        parse_timestamp(value)
+        parsed = parse_timestamp(value)
     except (ValueError, OverflowError, OSError, RuntimeError):
         return False
-    return True
+    return exists_in_utc(parsed)
 
 
 def _required_by_rule(name: str, rule: str) -> str:
@@ -454,9 +455,14 @@ class _Walk:
                     path, f"must be a {shape.name} member, got {_type_name(value)}{hint}", "type"
                 )
             return
-        raw = value.value if isinstance(value, Enum) else value
+        # A str Enum is its value (botocore sends it so); botocore refuses any other Enum.
+        raw = value.value if isinstance(value, Enum) and isinstance(value, str) else value
         if not isinstance(raw, str):
-            self.error(path, f"must be a string ({shape.name}), got {_type_name(value)}", "type")
+            member = _closest_member(enum_class, value) if enum_class is not None else None
+            hint = f": use {shape.name}.{member.name} or {member.value!r}" if member is not None else ""
+            self.error(
+                path, f"must be a string ({shape.name}), got {_type_name(value)}{hint}", "type"
+            )
             return
         if raw in allowed:
             return
@@ -497,6 +503,13 @@ class _Walk:
 
     def timestamp(self, value: Any, path: Path, sensitive: bool) -> None:
         if isinstance(value, datetime):
+            if not exists_in_utc(value):
+                self.error(
+                    path,
+                    "must be an instant between 0001-01-01 and 9999-12-31 in UTC, got "
+                    f"{_show(value.isoformat(), sensitive)}",
+                    "type",
+                )
             return
         if self.typed or isinstance(value, bool):
             self.error(path, f"must be a datetime, got {_type_name(value)}", "type")
@@ -513,7 +526,10 @@ class _Walk:
         if isinstance(value, str):
             if not _readable_timestamp(value):
                 self.error(
-                    path, f"must be an ISO 8601 timestamp, got {_show(value, sensitive)}", "type"
+                    path,
+                    "must be an ISO 8601 timestamp of an instant between 0001-01-01 and "
+                    f"9999-12-31 in UTC, got {_show(value, sensitive)}",
+                    "type",
                 )
             return
         self.error(path, f"must be a datetime or an ISO 8601 string, got {_type_name(value)}", "type")

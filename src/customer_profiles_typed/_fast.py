@@ -21,6 +21,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from customer_profiles_typed import _model, enums
+from customer_profiles_typed._timestamps import exists_in_utc
 from customer_profiles_typed._wire import (
     ARN_PATTERNS,
     CLASS_SHAPES,
@@ -148,7 +149,8 @@ class _Compiler:
             return [f"if not isinstance({var}, bool): return False"]
         if kind == "timestamp":
             # Strings and numbers are judged by the detailed walk, with botocore's parser.
-            return [f"if not isinstance({var}, datetime): return False"]
+            in_utc = self.constant(exists_in_utc, "utc")
+            return [f"if not isinstance({var}, datetime) or not {in_utc}({var}): return False"]
         return ["return False"]
 
     def structure_checks(self, shape: Shape, var: str) -> list[str]:
@@ -204,7 +206,9 @@ class _Compiler:
                 return [f"if not isinstance({var}, {cls}): return False"]
             values = self.constant(frozenset(allowed), "values")
             return [
-                f"if type({var}) is not str and isinstance({var}, Enum): {var} = {var}.value",
+                # A str Enum is its value (botocore sends it so); any other Enum is refused.
+                f"if type({var}) is not str and isinstance({var}, str) and isinstance({var}, Enum): "
+                f"{var} = {var}.value",
                 f"if type({var}) is not str or {var} not in {values}: return False",
             ]
         lines = [f"if not isinstance({var}, str): return False"]

@@ -27,3 +27,16 @@ def as_utc(value: datetime) -> datetime:
     if value.tzinfo is None:
         return value.replace(tzinfo=timezone.utc)
     return value.astimezone(timezone.utc)
+
+
+def exists_in_utc(value: datetime) -> bool:
+    """Whether ``value`` names an instant ``datetime`` can hold in UTC.
+
+    ``datetime.max`` five hours west of UTC is past the last UTC ``datetime``:
+    botocore cannot serialize it, and comparing it raises ``OverflowError``.
+    """
+    try:
+        as_utc(value)
+    except OverflowError:
+        return False
+    return True
