@@ -30,6 +30,11 @@ Sessions:
     one this library is checked against); its ``aws`` is passed to pytest as
     ``CPT_AWS_CLI``. capo-customer-profiles, which does not use botocore,
     is installed next to the project.
+``docs``
+    ``mkdocs build --strict`` of the documentation site (``mkdocs.yml``, pages in
+    ``docs/``) into a temporary folder: a broken link or anchor, a missing page
+    or a docstring mkdocstrings cannot read fails it. Its examples run in
+    ``tests/test_doc_examples.py``.
 
 Interpreters are looked up as ``python3.X`` on ``PATH``, then in the versions
 of ``pyenv root`` and of ``~/.pyenv``; each candidate is run once to check it
@@ -55,7 +60,7 @@ SUPPORTED = ("3.10", "3.11", "3.12", "3.13")
 ROOT = Path(__file__).resolve().parent
 IN_CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
-nox.options.sessions = ["tests", "typecheck", "typing_tests", "fidelity"]
+nox.options.sessions = ["tests", "typecheck", "typing_tests", "fidelity", "docs"]
 nox.options.reuse_venv = "no" if IN_CI else "yes"
 nox.options.error_on_external_run = True
 # Only interpreters found below are scheduled; never fetch one from elsewhere.
@@ -230,3 +235,13 @@ def fidelity(session: nox.Session) -> None:
         *session.posargs,
         env={"CPT_AWS_CLI": str(aws)},
     )
+
+
+@nox.session(python=TEST_PYTHONS[-1])
+def docs(session: nox.Session) -> None:
+    """The documentation site, built strict into a temporary folder (newest Python present)."""
+    _quiet_tools(session)
+    session.env["NO_MKDOCS_2_WARNING"] = "1"  # a theme notice printed on every build
+    session.install("-e", ".[docs]")
+    site = Path(session.create_tmp()) / "site"
+    session.run("mkdocs", "build", "--strict", "--site-dir", str(site), *session.posargs)

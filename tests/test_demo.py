@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import types
 from pathlib import Path
 from typing import Any
 
@@ -37,13 +36,17 @@ def _quick_start() -> str:
     return match.group(1)
 
 
-def test_the_readme_quick_start_runs_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_readme_quick_start_runs_as_written(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     with Emulator() as emulator:
-        boto3_client = emulator.client()
-        boto3_client.create_domain(DomainName="demo-domain", DefaultExpirationDays=30)
-        fake_boto3 = types.ModuleType("boto3")
-        fake_boto3.client = lambda service_name: boto3_client  # type: ignore[attr-defined]
-        monkeypatch.setitem(sys.modules, "boto3", fake_boto3)
+        emulator.client().create_domain(DomainName="demo-domain", DefaultExpirationDays=30)
+        # The client the quick start builds finds the emulator through the environment.
+        key = emulator.default_credentials
+        monkeypatch.setenv("AWS_ENDPOINT_URL", emulator.endpoint_url)
+        monkeypatch.setenv("AWS_ACCESS_KEY_ID", key.access_key_id)
+        monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", key.secret_access_key)
+        monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "no-config"))
+        monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "no-credentials"))
+        monkeypatch.delenv("AWS_PROFILE", raising=False)
         namespace: dict[str, Any] = {}
         exec(compile(_quick_start(), str(README), "exec"), namespace)  # noqa: S102 - the README's own code
         integration = namespace["integration"]

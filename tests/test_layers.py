@@ -3,15 +3,17 @@
 Every module of ``customer_profiles_typed`` sits in one layer, and a module
 imports only modules of its own layer or of the layers below:
 
-0. base: ``_model``, ``_timestamps``, ``enums``, ``errors``, ``_validation_hook``
-   (the AWS model, timestamps, names, exceptions, and the switches of checking);
+0. base: ``_model``, ``_timestamps``, ``enums``, ``errors``, ``_validation_hook``,
+   ``_field_docs`` (the AWS model, timestamps, names, exceptions, the switches of
+   checking, and the field docs ``help()`` shows);
 1. models: ``models/*`` and ``integration`` (the attrs classes);
 2. wire names: ``_wire``, ``_wire_tables``, ``wire_types`` and ``_paths`` (a path
    is kept in both spellings, so it reads the name tables);
 3. checks and conversion: ``_fast``, ``_checks``, ``_converter``, ``arns`` (it
    checks ARN parts with ``_checks``) and ``rules/*``;
 4. validation: ``validation`` and ``links``;
-5. builders, spec files and operations: ``builders``, ``specs``, ``_operations``;
+5. builders, spec files and operations: ``builders``, ``specs``, ``_operations``,
+   and the rule catalogue with its examples (``_catalogue``, ``_rule_examples``);
 6. clients: ``resources/*``, ``client``, ``aio``;
 7. outer: ``cli/*``, ``testing/*``, ``_demo``, ``__main__`` and the package's own
    ``__init__`` (it loads the client, builders and specs lazily).
@@ -37,12 +39,12 @@ PACKAGE = "customer_profiles_typed"
 SOURCE = Path(__file__).resolve().parents[1] / "src" / PACKAGE
 
 LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
-    ("base", frozenset({"_model", "_timestamps", "enums", "errors", "_validation_hook"})),
+    ("base", frozenset({"_model", "_timestamps", "enums", "errors", "_validation_hook", "_field_docs"})),
     ("models", frozenset({"models", "models.*", "integration"})),
     ("wire names", frozenset({"_wire", "_wire_tables", "wire_types", "_paths"})),
     ("checks and conversion", frozenset({"_fast", "_checks", "_converter", "arns", "rules", "rules.*"})),
     ("validation", frozenset({"validation", "links"})),
-    ("builders, specs and operations", frozenset({"builders", "specs", "_dependencies", "cloudformation", "cloudformation.*", "_operations"})),
+    ("builders, specs and operations", frozenset({"builders", "specs", "_dependencies", "cloudformation", "cloudformation.*", "_operations", "_guards", "_rule_examples", "_catalogue"})),
     ("clients", frozenset({"resources", "resources.*", "client", "aio"})),
     ("outer", frozenset({"", "__main__", "_demo", "cli", "cli.*", "testing", "testing.*"})),
 )

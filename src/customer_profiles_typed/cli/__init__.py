@@ -9,6 +9,7 @@ wanted; the commands check them, show what would change and change it::
     customer-profiles-typed get --domain D --uri U
     customer-profiles-typed list --domain D
     customer-profiles-typed delete --domain D --uri U --yes
+    customer-profiles-typed explain K4                     # what a rule of a problem means
 
 Exit codes: 0 success (valid, nothing to change, everything applied); 1
 problems in the specs, changes pending (``plan``), or a failed item or call;
@@ -29,7 +30,8 @@ This package holds the command line only: ``_parser`` (arguments),
 ``_commands`` (one handler per command), ``_load`` (spec files), ``_plan``
 (current state and diff), ``_apply`` (putting a plan), ``_bulk`` (the thread
 pool and progress), ``_aws`` (the client), ``_render`` (text and JSON output),
-``_flow_hash`` (the reserved tags) and ``_exit_codes``.
+``_flow_hash`` (the reserved tags), ``_explain`` (the rule catalogue's entries)
+and ``_exit_codes``.
 """
 
 from __future__ import annotations

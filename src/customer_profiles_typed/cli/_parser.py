@@ -14,6 +14,7 @@ from ._commands import (
     run_plan,
     run_validate,
 )
+from ._explain import run_explain
 from ._flow_hash import FLOW_HASH_TAG
 
 __all__ = ["build_parser"]
@@ -263,4 +264,19 @@ def build_parser(prog: str = "customer-profiles-typed") -> argparse.ArgumentPars
         ),
     )
     demo.set_defaults(handler=run_demo)
+
+    explain = commands.add_parser(
+        "explain",
+        help="say what a rule ID (K4, O34...) or label (pattern...) of a problem means",
+        description=(
+            "Print a rule's entry of the rule catalogue: its class, what it requires, an "
+            "example with the problem it reports, and how to skip it. Without RULE, list "
+            "every rule."
+        ),
+    )
+    explain.add_argument("rule", nargs="?", metavar="RULE", help="a rule ID or label, e.g. K4")
+    explain.add_argument(
+        "--output", choices=("text", "json"), default=argparse.SUPPRESS, help="text (default) or json"
+    )
+    explain.set_defaults(handler=run_explain)
     return parser

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from customer_profiles_typed import _validation_hook
+from customer_profiles_typed._field_docs import FieldDocs
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -69,7 +70,7 @@ def _freeze_fields(obj: object) -> None:
             object.__setattr__(obj, name, freeze(value))
 
 
-class Checked:
+class Checked(FieldDocs):
     """A request-side model class: frozen containers, checked when built."""
 
     __slots__ = ()
@@ -116,7 +117,7 @@ class Request(Checked):
         return unstructure_request(self)
 
 
-class Response:
+class Response(FieldDocs):
     """What AWS answers, read leniently: nothing this version does not know is lost."""
 
     __slots__ = ()

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeAlias, TypeVar, Un
 import attrs
 
 from customer_profiles_typed import _validation_hook
+from customer_profiles_typed._field_docs import FieldDocs
 from customer_profiles_typed._timestamps import as_utc
 from customer_profiles_typed.enums import (
     DataPullMode,
@@ -125,7 +126,7 @@ def _frozen(values: MapT) -> MapT:
     return values
 
 
-class _Checked:
+class _Checked(FieldDocs):
     """Mixin: run the model constraints and rules of the class once it is built."""
 
     __slots__ = ()
@@ -484,7 +485,7 @@ def _names(values: list[str] | tuple[str, ...] | None) -> tuple[str, ...] | None
 
 
 @attrs.frozen(kw_only=True)
-class Integration:
+class Integration(FieldDocs):
     """An integration of a Customer Profiles domain, as AWS describes it.
 
     AWS shapes ``PutIntegrationResponse``, ``GetIntegrationResponse`` and
