@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("call_overhead.py", "import_time.py", "scaling.py", "peers.py")
+SCRIPTS = ("call_overhead.py", "import_time.py", "scaling.py", "peers.py", "string_timestamps.py")
 
 
 def main() -> int:

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from customer_profiles_typed import _fast, _model, enums
-from customer_profiles_typed._timestamps import exists_in_utc
+from customer_profiles_typed._timestamps import exists_in_utc, readable_timestamp
 from customer_profiles_typed._paths import Path
 from customer_profiles_typed._wire import (
     ARN_PATTERNS,
@@ -132,22 +132,8 @@ def _show(value: object, sensitive: bool) -> str:
 
 
 def _readable_timestamp(value: str | float) -> bool:
-    """Whether botocore can read a timestamp given as a string or as epoch seconds.
-
-    The same parser as botocore's, so anything it would refuse is refused here; a
-    number is out of range for ``datetime`` when it is e.g. epoch milliseconds
-    (rule G16's mix-up), and ``inf``/``nan`` make botocore's parser raise
-    ``RuntimeError``/``ValueError``.
-    """
-    if isinstance(value, float) and not math.isfinite(value):
-        return False
-    from customer_profiles_typed._timestamps import parse_timestamp
-
-    try:
-        parsed = parse_timestamp(value)
-    except (ValueError, OverflowError, OSError, RuntimeError):
-        return False
-    return exists_in_utc(parsed)
+    """Whether botocore can read a timestamp given as a string or as epoch seconds."""
+    return readable_timestamp(value)
 
 
 def _required_by_rule(name: str, rule: str) -> str:

@@ -21,7 +21,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from customer_profiles_typed import _model, enums
-from customer_profiles_typed._timestamps import exists_in_utc
+from customer_profiles_typed._timestamps import exists_in_utc, readable_timestamp
 from customer_profiles_typed._wire import (
     ARN_PATTERNS,
     CLASS_SHAPES,
@@ -148,9 +148,16 @@ class _Compiler:
         if kind == "boolean":
             return [f"if not isinstance({var}, bool): return False"]
         if kind == "timestamp":
-            # Strings and numbers are judged by the detailed walk, with botocore's parser.
             in_utc = self.constant(exists_in_utc, "utc")
-            return [f"if not isinstance({var}, datetime) or not {in_utc}({var}): return False"]
+            if self.typed:
+                return [f"if not isinstance({var}, datetime) or not {in_utc}({var}): return False"]
+            # From the wire, an ISO 8601 string or epoch seconds too (botocore's parser).
+            readable = self.constant(readable_timestamp, "ts")
+            return [
+                f"if isinstance({var}, datetime):",
+                f"    if not {in_utc}({var}): return False",
+                f"elif not {readable}({var}): return False",
+            ]
         return ["return False"]
 
     def structure_checks(self, shape: Shape, var: str) -> list[str]:

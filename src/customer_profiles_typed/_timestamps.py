@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import math
 from datetime import datetime, timezone
 
 
@@ -13,6 +15,15 @@ def parse_timestamp(value: str | float | datetime) -> datetime:
     """
     if isinstance(value, datetime):
         return value
+    if isinstance(value, bool):  # an int to Python, never a timestamp to botocore
+        return _parse(value)
+    try:
+        return _parse_cached(value)  # a request is checked, then read: parse once
+    except TypeError:  # unhashable: not a timestamp, said by the parser
+        return _parse(value)
+
+
+def _parse(value: str | float) -> datetime:
     from botocore.utils import parse_to_aware_datetime
 
     try:
@@ -20,6 +31,9 @@ def parse_timestamp(value: str | float | datetime) -> datetime:
     except (ValueError, TypeError, OverflowError, RuntimeError) as error:
         raise ValueError(f"not a timestamp: {value!r}") from error
     return parsed
+
+
+_parse_cached = functools.lru_cache(maxsize=256)(_parse)
 
 
 def as_utc(value: datetime) -> datetime:
@@ -40,3 +54,22 @@ def exists_in_utc(value: datetime) -> bool:
     except OverflowError:
         return False
     return True
+
+
+def readable_timestamp(value: object) -> bool:
+    """Whether a timestamp given as an ISO 8601 string or epoch seconds can be sent.
+
+    The same parser as botocore's, so anything it would refuse is refused here;
+    the instant must also exist in UTC. A number is out of range for ``datetime``
+    when it is e.g. epoch milliseconds (rule G16's mix-up), and ``inf``/``nan``
+    make botocore's parser raise. ``bool`` is not a timestamp.
+    """
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return False
+    if isinstance(value, float) and not math.isfinite(value):
+        return False
+    try:
+        parsed = parse_timestamp(value)
+    except (ValueError, OverflowError, OSError, RuntimeError):
+        return False
+    return exists_in_utc(parsed)
