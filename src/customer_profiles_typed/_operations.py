@@ -10,6 +10,7 @@ Every other operation takes one generic path: its request object gives the
 call (``request_call``, ``listing``), and a reader (``reader``, ``page_reader``,
 ``deleted``, ``nothing``, ``tags``) turns the answer into what the method
 returns; a reader reports an answer it cannot use as ``TransportError``.
+``translate`` turns whatever a call raised into this library's exception.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ import attrs
 
 from customer_profiles_typed import _wire
 from customer_profiles_typed.errors import (
+    NO_CREDENTIALS,
+    ConfigurationError,
     CustomerProfilesError,
     TransportError,
     ValidationError,
@@ -34,6 +37,7 @@ from customer_profiles_typed.models.integrations import Integration
 from customer_profiles_typed.models.tags import ListTagsForResourceResponse
 
 if TYPE_CHECKING:
+    from customer_profiles_typed._guards import CallGuard
     from customer_profiles_typed.models import PutIntegrationRequest
     from customer_profiles_typed.models._base import Request
 
@@ -209,8 +213,10 @@ def integration(response: Mapping[str, Any], operation: str) -> Integration:
 def page(response: Mapping[str, Any], operation: str) -> tuple[list[Integration], str | None]:
     """The integrations of one list page, and the token of the next page (``None``: last).
 
-    A page without ``Items`` is an empty page: the model makes ``Items``
-    optional, and botocore gives an answer whose body is not JSON the same shape.
+    A JSON object without ``Items`` is an empty page: the model makes ``Items``
+    optional. A body that is not a JSON object (HTML, empty, cut short) never
+    reaches this: the call raised ``TransportError`` first (``_guards``), and an
+    answer that is not a mapping fails the check below.
     """
     from customer_profiles_typed import validation
     from customer_profiles_typed._converter import structure_integration
@@ -295,12 +301,32 @@ def deleted(response: Mapping[str, Any], operation: str) -> str:
     return str(response["Message"])
 
 
-def translate(error: Exception, operation: str) -> CustomerProfilesError | None:
-    """This library's exception for a boto3 one, or ``None`` if it is not boto3's."""
-    from botocore.exceptions import BotoCoreError, ClientError
+def translate(
+    error: Exception, operation: str, guard: CallGuard | None = None
+) -> CustomerProfilesError | None:
+    """This library's exception for one that a boto3 call raised, or ``None`` if it is not boto3's.
 
+    The one place where a call's failure becomes ours: a ``ClientError`` is a
+    ``ServiceError``; no credentials is a ``ConfigurationError``; botocore's
+    transport errors, any failure once the call's deadline has passed, and any
+    exception botocore's parser raised on the answer (``guard.parsing``: a JSON
+    array, ``null``, a timestamp of ``"yesterday"``) are a ``TransportError``. An exception of this library
+    (raised by a ``_guards`` hook) is returned as it is.
+    """
+    from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError
+
+    if isinstance(error, CustomerProfilesError):
+        return error
     if isinstance(error, ClientError):
         return service_error_from(error)
+    if isinstance(error, NoCredentialsError):  # raised before anything is sent
+        return ConfigurationError(f"{operation} was not sent: {NO_CREDENTIALS}")
+    if guard is not None and guard.overdue():
+        return guard.overdue_error()
     if isinstance(error, BotoCoreError):
         return transport_error_from(error, operation=operation)
+    if guard is not None and guard.parsing:
+        return TransportError(
+            f"the response could not be read: {type(error).__name__}: {error}", operation=operation
+        )
     return None

@@ -20,7 +20,7 @@ from contextlib import AsyncExitStack
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from customer_profiles_typed import _model
+from customer_profiles_typed import _guards, _model
 from customer_profiles_typed.client import NO_REGION
 from customer_profiles_typed.errors import ConfigurationError
 from customer_profiles_typed.resources import (
@@ -70,12 +70,19 @@ class AsyncCustomerProfiles(
         aws_access_key_id: str | None = None,
         aws_secret_access_key: str | None = None,
         aws_session_token: str | None = None,
+        call_timeout: float | None = _guards.DEFAULT_CALL_TIMEOUT,
     ) -> None:
         """Wrap an open aiobotocore ``client``, or describe the one ``async with`` opens.
 
         ``session`` is an ``aiobotocore.session.AioSession``; the other settings
-        are those of ``AioSession.create_client``.
+        are those of ``AioSession.create_client``. ``call_timeout`` is the
+        deadline of each call in seconds (default 300; ``None``: none): past it
+        the call, retries and pauses included, is cancelled and raises
+        ``TransportError``, even while an answer is still trickling in.
         """
+        self._call_timeout = _guards.checked_timeout(call_timeout)
+        if client is not None:
+            _guards.install(client)
         self._client: Any = client
         self._settings: dict[str, Any] = {
             "region_name": region_name,
@@ -109,6 +116,7 @@ class AsyncCustomerProfiles(
                     )
                 except NoRegionError as error:
                     raise ConfigurationError(NO_REGION) from error
+                _guards.install(self._client)
                 self._stack = stack
                 self._closed = False
             self._depth += 1

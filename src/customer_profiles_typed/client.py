@@ -3,10 +3,11 @@
 The client validates before it calls boto3 (an invalid request raises
 ``ValidationError`` and nothing is sent), calls boto3 exactly once per operation
 (retries are boto3's: pass a ``botocore.config.Config`` with a ``retries`` mode),
-and maps every boto3 failure onto ``customer_profiles_typed.errors``. It never
-logs, reprs or reports the values of members AWS marks sensitive (a
-``FlowDefinition``, an object type's fields and keys, event trigger conditions,
-descriptions).
+and maps every boto3 failure onto ``customer_profiles_typed.errors``: an
+answer that cannot be read and a call past its deadline (``call_timeout``)
+are ``TransportError``. It never logs, reprs or reports the values of members
+AWS marks sensitive (a ``FlowDefinition``, an object type's fields and keys,
+event trigger conditions, descriptions).
 
 Its methods come from ``customer_profiles_typed.resources``, one class per
 resource: integrations, object types, event triggers, tags and domains.
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol, Union
 
-from customer_profiles_typed import _model
+from customer_profiles_typed import _guards, _model
 from customer_profiles_typed.errors import ConfigurationError
 from customer_profiles_typed.resources import (
     DomainMethods,
@@ -64,7 +65,8 @@ class CustomerProfiles(
 
     Wrap an existing client, ``CustomerProfiles(boto3.client("customer-profiles"))``,
     or let it build one: ``CustomerProfiles(region_name="eu-west-1")``,
-    ``CustomerProfiles(session=my_session, config=Config(retries={"mode": "adaptive"}))``.
+    ``CustomerProfiles(session=my_session, config=Config(retries={"mode": "adaptive"}))``,
+    ``CustomerProfiles(region_name="eu-west-1", call_timeout=60)``.
     One method per operation, named as boto3's (``put_profile_object_type``,
     ``list_event_triggers``...), with keyword arguments in snake_case. Safe to
     share between threads, like the boto3 client it wraps.
@@ -78,8 +80,18 @@ class CustomerProfiles(
         region_name: str | None = None,
         endpoint_url: str | None = None,
         config: Config | None = None,
+        call_timeout: float | None = _guards.DEFAULT_CALL_TIMEOUT,
     ) -> None:
-        """Wrap ``client``, or build one from ``session``, ``region_name``, ``endpoint_url`` and ``config``."""
+        """Wrap ``client``, or build one from ``session``, ``region_name``, ``endpoint_url`` and ``config``.
+
+        ``call_timeout`` is the deadline of each call in seconds, botocore's
+        retries and their pauses included (default 300; ``None``: no deadline);
+        a call past it raises ``TransportError``. botocore's ``connect_timeout``
+        and ``read_timeout`` still bound each connection attempt and each socket
+        read. A sync call cannot be interrupted in the middle of a read: an
+        answer that keeps trickling in is cut once it has ended.
+        """
+        timeout = _guards.checked_timeout(call_timeout)
         if client is not None and (
             session is not None
             or region_name is not None
@@ -92,7 +104,9 @@ class CustomerProfiles(
             )
         if client is None:
             client = _build_client(session, region_name, endpoint_url, config)
+        _guards.install(client)
         self._client = client
+        self._call_timeout = timeout
 
     @property
     def boto3_client(self) -> CustomerProfilesClient:

@@ -215,19 +215,31 @@ class InternalServerError(ServiceError):
 
 
 class ConfigurationError(CustomerProfilesError):
-    """The client cannot be built as configured, and nothing was sent.
+    """The client cannot be built or cannot sign as configured, and nothing was sent.
 
-    No AWS region, an unknown profile, or an optional extra that is not
-    installed; the message says how to fix it. botocore's exception, if any, is
-    chained as ``__cause__``.
+    No AWS region, an unknown profile, an optional extra that is not
+    installed (raised when the client is built), or no credentials (raised by
+    the first call, since credentials may appear in between); the message says
+    how to fix it. botocore's exception, if any, is chained as ``__cause__``.
     """
+
+
+NO_CREDENTIALS = (
+    "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, set AWS_PROFILE "
+    "or pass session=boto3.Session(profile_name=...) for a profile that has them, or run "
+    "'aws configure' to write one ('aws sso login' for an SSO profile)"
+)
+"""The message of the ``ConfigurationError`` a call raises when botocore finds no credentials."""
 
 
 class TransportError(CustomerProfilesError):
     """No usable answer came back from the endpoint.
 
-    The connection was refused or dropped, the request timed out, or the response
-    could not be parsed. The botocore exception is chained as ``__cause__``.
+    The connection was refused or dropped, the request timed out, the call
+    passed its deadline (the client's ``call_timeout``), or the response could
+    not be read: a body that is not a JSON object, cut short, or lacking the
+    members the model requires. The exception behind it, if any, is chained
+    as ``__cause__``.
     """
 
     operation: str

@@ -2,11 +2,11 @@
 
 ``SyncResource`` (under ``CustomerProfiles``) and ``AsyncResource`` (under
 ``AsyncCustomerProfiles``) are the same code but for awaiting: ``_send`` makes
-one boto3 call and maps its failures onto this library's errors, ``_request``
-sends a request object and reads the answer, ``_pages`` and ``_list`` walk a
-paginated list over ``NextToken``, fetching each page only when the items
-before it have been consumed. What is sent and how an answer is read lives in
-``_operations``.
+one boto3 call under its deadline (``_guards``) and maps its failures onto
+this library's errors, ``_request`` sends a request object and reads the
+answer, ``_pages`` and ``_list`` walk a paginated list over ``NextToken``,
+fetching each page only when the items before it have been consumed. What is
+sent and how an answer is read lives in ``_operations``.
 
 Log records (DEBUG, logger ``customer_profiles_typed``) name the operation and
 the request's plain values; a member AWS marks sensitive shows as
@@ -15,14 +15,15 @@ the request's plain values; a member AWS marks sensitive shows as
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Iterator, Mapping, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
-from customer_profiles_typed import _operations
+from customer_profiles_typed import _guards, _operations
 
 if TYPE_CHECKING:
     from customer_profiles_typed._operations import Call, Listing, PageReader, Reader
@@ -75,20 +76,33 @@ def log_done(operation: str, result: object) -> None:
         logger.debug("%s done request_id=%s", operation, getattr(result, "request_id", None))
 
 
+def _failure(error: Exception, guard: _guards.CallGuard) -> BaseException | None:
+    """What to raise for a failed call: this library's exception, or ``None`` to re-raise ``error``."""
+    translated = _operations.translate(error, guard.operation, guard)
+    if translated is None or translated is error:
+        return None
+    return translated
+
+
 class SyncResource:
     """The base of the sync methods: calls go straight to the wrapped boto3 client."""
 
     _client: CustomerProfilesClient
+    _call_timeout: float | None = _guards.DEFAULT_CALL_TIMEOUT
 
     def _send(self, call: Call) -> Mapping[str, Any]:
-        """Make one boto3 call, mapping its failures onto this library's errors."""
-        try:
-            response: Mapping[str, Any] = getattr(self._client, call.method)(**call.kwargs)
-        except Exception as error:
-            translated = _operations.translate(error, call.operation)
-            if translated is None:
-                raise
-            raise translated from error
+        """Make one boto3 call under its deadline, mapping its failures onto this library's errors."""
+        guard = _guards.CallGuard(
+            call.operation, timeout=self._call_timeout, read_timeout=_guards.read_timeout_of(self._client)
+        )
+        with _guards.guarding(guard):
+            try:
+                response: Mapping[str, Any] = getattr(self._client, call.method)(**call.kwargs)
+            except Exception as error:
+                translated = _failure(error, guard)
+                if translated is None:
+                    raise
+                raise translated from error
         return response
 
     def _request(self, request: Request, read: Reader[T]) -> T:
@@ -120,21 +134,33 @@ class SyncResource:
 class AsyncResource:
     """The base of the async methods: calls are awaited on the open aiobotocore client."""
 
+    _call_timeout: float | None = _guards.DEFAULT_CALL_TIMEOUT
+
     @property
     def aiobotocore_client(self) -> Any:
         """The aiobotocore client calls go to (the client class provides it)."""
         raise NotImplementedError
 
     async def _send(self, call: Call) -> Mapping[str, Any]:
-        """Make one aiobotocore call, mapping its failures onto this library's errors."""
-        method = getattr(self.aiobotocore_client, call.method)
-        try:
-            response: Mapping[str, Any] = await method(**call.kwargs)
-        except Exception as error:
-            translated = _operations.translate(error, call.operation)
-            if translated is None:
-                raise
-            raise translated from error
+        """Make one aiobotocore call under its deadline, mapping its failures onto this library's errors.
+
+        The whole call, retries included, is cancelled once its deadline passes.
+        """
+        client = self.aiobotocore_client
+        method = getattr(client, call.method)
+        guard = _guards.CallGuard(
+            call.operation, timeout=self._call_timeout, read_timeout=_guards.read_timeout_of(client)
+        )
+        with _guards.guarding(guard):
+            try:
+                pending: Awaitable[Mapping[str, Any]] = method(**call.kwargs)
+                left = guard.remaining()
+                response = await (pending if left is None else asyncio.wait_for(pending, left))
+            except Exception as error:
+                translated = _failure(error, guard)
+                if translated is None:
+                    raise
+                raise translated from error
         return response
 
     async def _request(self, request: Request, read: Reader[T]) -> T:

@@ -4,7 +4,8 @@
 so unmodified boto3 clients can be tested against it; ``pytest_plugin``
 offers it as pytest fixtures. ``AccessKey`` is a credential the emulator
 knows; ``RateLimit`` an optional per-operation rate limit; ``Quotas`` the
-per-domain limits it answers as the service does.
+per-domain limits it answers as the service does; ``ServerLimits`` what its
+HTTP server takes on (body size, threads, connections, idle time).
 """
 
 from __future__ import annotations
@@ -19,12 +20,14 @@ from customer_profiles_typed.testing._records import (
     StoredIntegration,
     StoredObjectType,
 )
+from customer_profiles_typed.testing._server import ServerLimits
 
 __all__ = [
     "AccessKey",
     "Emulator",
     "Quotas",
     "RateLimit",
+    "ServerLimits",
     "StoredDomain",
     "StoredEventTrigger",
     "StoredIntegration",

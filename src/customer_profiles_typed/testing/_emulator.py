@@ -1,8 +1,9 @@
 """The public ``Emulator``: a local, stateful Customer Profiles endpoint.
 
-It ties the pieces together: a loopback HTTP server, the model-driven
-service pipeline, the known access keys, the state of each account and
-region, the rate limits and the fault plan, plus read helpers for tests.
+It ties the pieces together: a loopback HTTP server within its limits, the
+model-driven service pipeline, the known access keys, the state of each
+account and region, the rate limits and the fault plan, plus read helpers
+for tests.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from customer_profiles_typed.testing._botocore import new_client, service_model
 from customer_profiles_typed.testing._errors import ServiceError
 from customer_profiles_typed.testing._faults import FaultPlan, make_fault
 from customer_profiles_typed.testing._ratelimit import RateLimit, RateLimiter
-from customer_profiles_typed.testing._server import LoopbackHTTPServer
+from customer_profiles_typed.testing._server import LoopbackHTTPServer, ServerLimits
 from customer_profiles_typed.testing._service import Service, Stores
 from customer_profiles_typed.testing._state import Store, StoredDomain, StoredIntegration
 
@@ -86,6 +87,7 @@ class Emulator:
         wall_clock: Callable[[], float] = time.time,
         rate_limits: Mapping[str, RateLimit] | None = None,
         store_options: Mapping[str, Any] | None = None,
+        limits: ServerLimits | None = None,
     ) -> None:
         """Prepare (not start) an emulator.
 
@@ -103,7 +105,9 @@ class Emulator:
         against (5 minutes of skew allowed) and rate limits refill by.
         ``rate_limits`` maps operation names (e.g. ``"PutIntegration"``) to
         their ``RateLimit``. ``store_options`` are passed as keyword arguments
-        to the state of every account and region.
+        to the state of every account and region. ``limits`` bounds what the
+        HTTP server takes on (request body size, worker threads, open
+        connections, idle time); the defaults are never reached in normal use.
         """
         self._host = _loopback_host(host)
         self._requested_port = port
@@ -135,6 +139,7 @@ class Emulator:
             authenticator=self._authenticator,
             rate_limiter=self._rate_limiter,
         )
+        self._limits = limits if limits is not None else ServerLimits()
         self._lifecycle = threading.Lock()
         self._server: LoopbackHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -146,7 +151,7 @@ class Emulator:
         with self._lifecycle:
             if self._server is not None:
                 return self
-            server = LoopbackHTTPServer(self._host, self._requested_port, self._service)
+            server = LoopbackHTTPServer(self._host, self._requested_port, self._service, self._limits)
             thread = threading.Thread(target=server.serve, name="customer-profiles-emulator", daemon=True)
             try:
                 thread.start()
@@ -179,6 +184,11 @@ class Emulator:
     ) -> None:
         """Stop the emulator."""
         self.stop()
+
+    @property
+    def limits(self) -> ServerLimits:
+        """What the HTTP server takes on: body size, worker threads, open connections, idle time."""
+        return self._limits
 
     @property
     def running(self) -> bool:

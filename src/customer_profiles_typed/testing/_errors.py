@@ -19,8 +19,10 @@ THROTTLING = "ThrottlingException"
 INTERNAL = "InternalServerException"
 UNKNOWN_OPERATION = "UnknownOperationException"
 NOT_IMPLEMENTED = "NotImplementedException"
+SERIALIZATION = "SerializationException"
+"""A body that cannot be read as JSON: the code AWS's JSON protocols answer (HTTP 400)."""
 
-_UNMODELED_STATUSES = {UNKNOWN_OPERATION: 404, NOT_IMPLEMENTED: 501}
+_UNMODELED_STATUSES = {UNKNOWN_OPERATION: 404, NOT_IMPLEMENTED: 501, SERIALIZATION: 400}
 
 
 class ServiceError(Exception):

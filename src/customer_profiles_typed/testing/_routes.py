@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from customer_profiles_typed.testing._botocore import OperationModel, ServiceModel, Shape
-from customer_profiles_typed.testing._errors import BAD_REQUEST, ServiceError
+from customer_profiles_typed.testing._errors import BAD_REQUEST, SERIALIZATION, ServiceError
 from customer_profiles_typed.testing._json import is_array, is_object
 
 
@@ -146,8 +146,9 @@ def parse_request(
 ) -> dict[str, Any]:
     """Read the operation's input members from their wire locations.
 
-    Raises ``ServiceError`` (BadRequestException) when the body is not a JSON
-    object or names a member that the model places elsewhere.
+    Raises ``ServiceError``: SerializationException when the body is not JSON
+    (or nests too deeply to be read), BadRequestException when it is not a
+    JSON object or names a member that the model places elsewhere.
     """
     shape = operation.input_shape
     if shape is None:
@@ -198,7 +199,12 @@ def parse_request(
 
 
 def _load_json(body: bytes) -> Any:
+    """The JSON of a request body; ``SerializationException`` if it is not JSON or nests too deeply."""
     try:
         return json.loads(body)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise ServiceError(BAD_REQUEST, "The request body is not valid JSON.") from error
+    except RecursionError as error:
+        raise ServiceError(
+            SERIALIZATION, "The request body nests lists and objects too deeply to be read."
+        ) from error
+    except ValueError as error:  # UnicodeDecodeError is a ValueError too
+        raise ServiceError(SERIALIZATION, "The request body is not valid JSON.") from error
