@@ -16,7 +16,14 @@ referenced unless a spec creates it), ``PutProfileObjectType``,
 ``put_integration`` arguments is a ``PutIntegration`` item, so examples from the
 AWS documentation paste in unchanged. Timestamps are ISO 8601 strings (``"2030-01-01T00:00:00Z"``);
 epoch seconds are read too. YAML needs PyYAML (``pip install
-"customer-profiles-typed[yaml]"``) and is read with ``yaml.safe_load`` only.
+"customer-profiles-typed[yaml]"``) and is read with PyYAML's safe loader only
+(taught CloudFormation's short tags, ``!Ref``...).
+
+A CloudFormation template is read too: its Customer Profiles resources are
+its requests, checked the same way, each problem naming the resource and the
+property (``Resources.Shop.Properties.Fields[2].ObjectTypeField.Source``); a
+value that is an intrinsic function is a warning of rule ``not-checkable``
+(see ``customer_profiles_typed.cloudformation``).
 
 Reading goes through each request class's ``from_boto3``: every problem of
 every request of a file is reported at once, each naming the file, the item
@@ -38,7 +45,7 @@ import importlib
 import json
 import os
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, Protocol, TypeAlias, Union, cast
@@ -61,6 +68,7 @@ from customer_profiles_typed.validation import parse_request
 
 __all__ = [
     "SPEC_OPERATIONS",
+    "InvalidItem",
     "Spec",
     "SpecError",
     "SpecFile",
@@ -130,6 +138,10 @@ class SpecProblem:
     problem: ValidationProblem | None = None
     """The validation problem behind this one, for problems found in a request."""
 
+    logical_id: str | None = None
+    """The logical ID of the resource, for a problem of a CloudFormation template (``path`` starts
+    at ``Resources.<logical ID>``)."""
+
     @property
     def where(self) -> str:
         """The request and field: ``[2].FlowDefinition.KmsArn``, ``FlowDefinition``, ``(request)``."""
@@ -195,8 +207,18 @@ class Spec:
     field_prefix: str = ""
     """Where the request's fields start in the item: ``PutProfileObjectType`` for a wrapped item."""
 
+    logical_id: str | None = None
+    """The logical ID of the resource, for a request read from a CloudFormation template."""
+
+    paths: Callable[[str], str] | None = attrs.field(default=None, eq=False, repr=False)
+    """For a request read from a template: the template path of a wire path of the request
+    (``Tags['a']`` -> ``Resources.Shop.Properties.Tags[0]``); ``None`` for spec items."""
+
     def locate(self, problem: ValidationProblem) -> SpecProblem:
         """A problem of this request (found later, by a check across resources) located in its file."""
+        if self.paths is not None:
+            located = _spec_problem(self.file, self.item, problem)
+            return attrs.evolve(located, path=self.paths(problem.wire_path), logical_id=self.logical_id)
         return _spec_problem(self.file, self.item, problem, self.field_prefix)
 
     @property
@@ -206,8 +228,30 @@ class Spec:
 
     @property
     def location(self) -> str:
-        """``file`` or ``file[item]``: how messages name this request."""
+        """``file``, ``file[item]`` or ``file[LogicalId]``: how messages name this request."""
+        if self.logical_id is not None:
+            return f"{self.file}[{self.logical_id}]"
         return self.file if self.item is None else f"{self.file}[{self.item}]"
+
+
+@attrs.frozen(kw_only=True)
+class InvalidItem:
+    """An item whose request is invalid: where it is, and its arguments as read (not checked)."""
+
+    file: str
+    """The file it was read from."""
+
+    item: int | None
+    """Its position in the file's list; ``None`` if the file holds one request."""
+
+    operation: str
+    """The operation it names: ``PutIntegration``, ``PutProfileObjectType``..."""
+
+    field_prefix: str
+    """Where its arguments start in the item: ``PutProfileObjectType`` for a wrapped item."""
+
+    arguments: Mapping[str, Any]
+    """Its boto3 keyword arguments as the file holds them, for checks of a caller's own (e.g. of tags)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -226,10 +270,18 @@ class SpecFile:
     count: int
     """How many requests the file holds, valid or not (0 if it could not be parsed)."""
 
+    invalid: tuple[InvalidItem, ...] = ()
+    """The items that name an operation and hold arguments but whose request is invalid, in file order."""
+
+    notes: tuple[SpecProblem, ...] = ()
+    """The warnings of a template's resources that are not in ``specs``: the values that are
+    intrinsic functions (rule ``not-checkable``), of invalid resources and of those whose required
+    values are intrinsic functions (checked as far as they can be, but no requests)."""
+
     @property
     def warnings(self) -> tuple[SpecProblem, ...]:
-        """The warnings of every valid request."""
-        return tuple(warning for spec in self.specs for warning in spec.warnings)
+        """The warnings of every valid request, then ``notes``."""
+        return (*(warning for spec in self.specs for warning in spec.warnings), *self.notes)
 
 
 # --- formats ------------------------------------------------------------------------
@@ -242,6 +294,10 @@ class _YamlModule(Protocol):
 
     def safe_load(self, stream: str) -> Any:
         """Parse one YAML document with the safe loader."""
+        ...
+
+    def load(self, stream: str, Loader: Any) -> Any:  # noqa: N803 - PyYAML's name
+        """Parse one YAML document with the given loader."""
         ...
 
     def safe_dump(self, data: Any, **options: Any) -> str:
@@ -309,8 +365,10 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, list[SpecProblem]]:
         yaml = _yaml()
     except ImportError as error:
         return None, [SpecProblem(file=file, item=None, path="", message=str(error), rule="file")]
+    from customer_profiles_typed.cloudformation._intrinsics import yaml_loader
+
     try:
-        return yaml.safe_load(text), []
+        return yaml.load(text, Loader=yaml_loader()), []
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = getattr(mark, "line", None)
@@ -402,7 +460,7 @@ def _wire_members(cls: type) -> frozenset[str]:
 
 def _read_request(
     value: Any, file: str, item: int | None, skip_rules: Iterable[str]
-) -> tuple[Spec | None, list[SpecProblem], ValidationError | None]:
+) -> tuple[Spec | InvalidItem | None, list[SpecProblem], ValidationError | None]:
     where = "the file" if item is None else "each item of the list"
     if not isinstance(value, Mapping):
         kind = "a list" if isinstance(value, list) else type(value).__name__
@@ -435,7 +493,14 @@ def _read_request(
             cls, cast("Mapping[str, Any]", kwargs), skip_rules=skip_rules, sink=sink
         )
     except ValidationError as error:
-        return None, [_spec_problem(file, item, p, prefix) for p in error.errors], error
+        invalid = InvalidItem(
+            file=file,
+            item=item,
+            operation=operation,
+            field_prefix=prefix,
+            arguments=cast("Mapping[str, Any]", kwargs),
+        )
+        return invalid, [_spec_problem(file, item, p, prefix) for p in error.errors], error
     found = tuple(_spec_problem(file, item, problem, prefix) for problem in sink)
     spec = Spec(request=request, file=file, item=item, warnings=found, field_prefix=prefix)
     return spec, [], None
@@ -444,6 +509,11 @@ def _read_request(
 def _read_document(
     document: Any, file: str, skip_rules: Iterable[str]
 ) -> tuple[SpecFile, ValidationError | None]:
+    if isinstance(document, dict) and "Resources" in document:
+        from customer_profiles_typed.cloudformation._read import is_template, read_template
+
+        if is_template(cast(object, document)):
+            return read_template(cast("dict[str, Any]", document), file, skip_rules)
     items: list[tuple[int | None, Any]]
     if isinstance(document, list):
         items = list(enumerate(cast("Sequence[Any]", document)))
@@ -455,16 +525,26 @@ def _read_document(
     else:
         items = [(None, document)]
     specs: list[Spec] = []
+    invalid: list[InvalidItem] = []
     problems: list[SpecProblem] = []
     first: ValidationError | None = None
     for item, value in items:
         spec, found, error = _read_request(value, file, item, skip_rules)
-        if spec is not None:
+        if isinstance(spec, Spec):
             specs.append(spec)
+        elif spec is not None:
+            invalid.append(spec)
         problems += found
         if first is None:
             first = error
-    return SpecFile(file=file, specs=tuple(specs), problems=tuple(problems), count=len(items)), first
+    spec_file = SpecFile(
+        file=file,
+        specs=tuple(specs),
+        problems=tuple(problems),
+        count=len(items),
+        invalid=tuple(invalid),
+    )
+    return spec_file, first
 
 
 MAX_DEPTH = 64
@@ -560,9 +640,8 @@ def parse_spec_file(
 
 def _specs_or_raise(result: tuple[SpecFile, ValidationError | None]) -> list[Spec]:
     spec_file, cause = result
-    for spec in spec_file.specs:
-        for warning in spec.warnings:
-            warnings.warn(ValidationWarning(str(warning), warning.problem), stacklevel=3)
+    for warning in spec_file.warnings:
+        warnings.warn(ValidationWarning(str(warning), warning.problem), stacklevel=3)
     if spec_file.problems:
         raise SpecError(spec_file.file, spec_file.problems) from cause
     return list(spec_file.specs)

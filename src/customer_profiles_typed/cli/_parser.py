@@ -15,6 +15,7 @@ from ._commands import (
     run_validate,
 )
 from ._explain import run_explain
+from ._export import EXPORT_FORMATS, run_export
 from ._flow_hash import FLOW_HASH_TAG
 
 __all__ = ["build_parser"]
@@ -23,7 +24,7 @@ EPILOG = """\
 exit codes:
   0    success: specs valid, nothing to change, every item applied
   1    problems in the specs, changes pending (plan), or a failed item or call
-  2    usage error: bad arguments, no region, no --yes without a terminal
+  2    usage error: bad arguments, no region or credentials, no --yes without a terminal
   130  interrupted
 """
 
@@ -189,6 +190,25 @@ def build_parser(prog: str = "customer-profiles-typed") -> argparse.ArgumentPars
     spec_options(validate)
     validate.set_defaults(handler=run_validate)
 
+    export = command(
+        "export",
+        "write spec files as a CloudFormation template",
+        "Check spec files as validate does, then write their resources as a CloudFormation\n"
+        "template on stdout; nothing is written if any file has a problem.",
+    )
+    spec_options(export)
+    export.add_argument(
+        "--format", choices=EXPORT_FORMATS, required=True, help="what to write: cloudformation"
+    )
+    export.add_argument(
+        "--output-format",
+        choices=("yaml", "json"),
+        default="yaml",
+        help="the template's format (default: yaml)",
+    )
+    export.add_argument("--description", default=None, help="the template's Description")
+    export.set_defaults(handler=run_export)
+
     plan = command(
         "plan",
         "show what apply would change",
@@ -252,6 +272,14 @@ def build_parser(prog: str = "customer-profiles-typed") -> argparse.ArgumentPars
         "--any-credentials",
         action="store_true",
         help="accept requests whatever their signature, even unsigned ones",
+    )
+    emulator.add_argument(
+        "--domain",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="create this domain at start (DefaultExpirationDays 366), in the emulator's "
+        "account and region; repeatable",
     )
     emulator.set_defaults(handler=run_emulator)
 
