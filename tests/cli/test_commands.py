@@ -64,13 +64,14 @@ LIST = ["list", "--domain", "d1"]
 DELETE = ["delete", "--domain", "d1", "--uri", flow_uri("d1-flow"), "--yes"]
 
 
-# A list answer whose body is not JSON reads as an empty page (see _operations.page).
+# A list answer whose body is not JSON is no empty page: the list fails too.
 @pytest.mark.parametrize(
     ("command", "operation", "fault"),
     [
         (GET, "GetIntegration", "drop_connection"),
         (GET, "GetIntegration", "malformed_body"),
         (LIST, "ListIntegrations", "drop_connection"),
+        (LIST, "ListIntegrations", "malformed_body"),
         (DELETE, "DeleteIntegration", "drop_connection"),
         (DELETE, "DeleteIntegration", "malformed_body"),
     ],

@@ -13,8 +13,8 @@ wanted; the commands check them, show what would change and change it::
 
 Exit codes: 0 success (valid, nothing to change, everything applied); 1
 problems in the specs, changes pending (``plan``), or a failed item or call;
-2 usage errors (bad arguments, no region, ``apply`` without ``--yes`` and no
-terminal to ask on); 130 interrupted.
+2 usage errors (bad arguments, no region or credentials, ``apply`` without
+``--yes`` and no terminal to ask on); 130 interrupted.
 
 What ``plan`` compares: AWS's ``GetIntegration`` returns every field of a
 request except ``FlowDefinition`` (sensitive, never returned). ``apply``

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 import threading
 import time
+from typing import TYPE_CHECKING
 
 from ._apply import apply_all
 from ._aws import Connection, call, connect
@@ -25,6 +27,9 @@ from ._render import (
     print_plan_json,
     print_validate_summary,
 )
+
+if TYPE_CHECKING:
+    from customer_profiles_typed.testing import Emulator
 
 __all__ = [
     "run_apply",
@@ -185,8 +190,27 @@ def run_delete(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_EMULATOR_EXPIRATION_DAYS = 366
+"""The ``DefaultExpirationDays`` of the domains ``emulator --domain`` creates."""
+
+
+def _create_domains(emulator: Emulator, names: list[str]) -> None:
+    """Create each of ``names`` once in ``emulator``, as its default key's account.
+
+    A name AWS would refuse raises ``UsageError`` naming ``--domain`` and the rule.
+    """
+    from customer_profiles_typed.client import CustomerProfiles
+
+    typed = CustomerProfiles(emulator.client())
+    for name in dict.fromkeys(names):
+        create = functools.partial(
+            typed.create_domain, domain_name=name, default_expiration_days=_EMULATOR_EXPIRATION_DAYS
+        )
+        call(create)
+
+
 def run_emulator(args: argparse.Namespace) -> int:
-    """``emulator``: serve the local emulator in the foreground until Ctrl-C."""
+    """``emulator``: serve the local emulator in the foreground until Ctrl-C, with the ``--domain`` domains."""
     from customer_profiles_typed.testing import Emulator
 
     from customer_profiles_typed.testing._auth import DEFAULT_SECRET_ACCESS_KEY
@@ -204,6 +228,7 @@ def run_emulator(args: argparse.Namespace) -> int:
         reason = error.strerror or str(error)
         raise CallFailed(f"cannot listen on {emulator.host}:{args.port}: {reason}") from None
     try:
+        _create_domains(emulator, list(args.domain))
         key = emulator.default_credentials
         signing = (
             "any credentials accepted"
@@ -216,6 +241,8 @@ def run_emulator(args: argparse.Namespace) -> int:
             f"  region {emulator.region}, account {emulator.account_id}; {signing}",
             flush=True,
         )
+        if args.domain:
+            print(f"  domains: {', '.join(dict.fromkeys(args.domain))}", flush=True)
         threading.Event().wait()
     except KeyboardInterrupt:
         pass

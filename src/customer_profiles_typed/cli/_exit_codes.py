@@ -11,7 +11,7 @@ EXIT_PROBLEMS = 1
 """Problems in the specs, changes pending (``plan``), or an item or call that failed."""
 
 EXIT_USAGE = 2
-"""Bad arguments, no region, or ``apply``/``delete`` refused (no ``--yes``, no terminal)."""
+"""Bad arguments, no region or credentials, or ``apply``/``delete`` refused (no ``--yes``, no terminal)."""
 
 EXIT_INTERRUPTED = 130
 """Interrupted (Ctrl-C); ``apply`` reports which items were applied before it stopped."""

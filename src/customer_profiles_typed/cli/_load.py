@@ -2,18 +2,21 @@
 
 Each file is parsed on its own (``customer_profiles_typed.specs``); then the
 requests of all files are checked together: the same resource twice, one
-AppFlow flow name in two domains, and tags this tool reserves.
+AppFlow flow name in two domains. The tags this tool reserves are checked on
+every item, valid or not, so that an invalid item reports them with its other
+problems.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import cast
 
 import attrs
 
 from customer_profiles_typed._dependencies import ResourceKey, key_of
 from customer_profiles_typed.models import PutIntegrationRequest
-from customer_profiles_typed.specs import Spec, SpecProblem, parse_spec_file
+from customer_profiles_typed.specs import InvalidItem, Spec, SpecProblem, parse_spec_file
 
 from ._flow_hash import FLOW_HASH_TAG, RESERVED_TAG_PREFIX, is_reserved_tag
 
@@ -57,6 +60,48 @@ def _problem(spec: Spec, path: str, message: str, rule: str) -> SpecProblem:
     return SpecProblem(file=spec.file, item=spec.item, path=path, message=message, rule=rule)
 
 
+def _tag_problems(
+    file: str, item: int | None, prefix: str, tags: Mapping[str, object], with_flow: bool
+) -> list[SpecProblem]:
+    """The problems this tool's reserved tags cause in one item's tags (rule ``reserved-tag``)."""
+
+    def problem(path: str, message: str) -> SpecProblem:
+        return SpecProblem(
+            file=file, item=item, path=_join(prefix, path), message=message, rule="reserved-tag"
+        )
+
+    found = [
+        problem(
+            f"Tags.{tag}",
+            f"tag keys starting with {RESERVED_TAG_PREFIX!r} are reserved for this tool",
+        )
+        for tag in sorted(tags)
+        if is_reserved_tag(tag)
+    ]
+    # More than the model's 50 is the model's problem (T10), reported already.
+    if with_flow and len(tags) == _MAX_TAGS:
+        found.append(
+            problem(
+                "Tags",
+                f"at most {_MAX_TAGS - 1} tags with a FlowDefinition: apply adds the tag "
+                f"{FLOW_HASH_TAG!r}",
+            )
+        )
+    return found
+
+
+def _invalid_item_problems(invalid: InvalidItem) -> list[SpecProblem]:
+    """The reserved-tag problems of an invalid item, read from its arguments as the file holds them."""
+    arguments = invalid.arguments
+    raw: object = arguments.get("Tags")
+    tags: dict[str, object] = {}
+    if isinstance(raw, Mapping):
+        entries = cast("Mapping[object, object]", raw)
+        tags = {key: value for key, value in entries.items() if isinstance(key, str)}
+    with_flow = invalid.operation == "PutIntegration" and arguments.get("FlowDefinition") is not None
+    return _tag_problems(invalid.file, invalid.item, invalid.field_prefix, tags, with_flow)
+
+
 def _cross_checks(specs: Sequence[Spec]) -> dict[int, list[SpecProblem]]:
     """Problems only visible across requests, or caused by this tool's reserved tag."""
     found: dict[int, list[SpecProblem]] = {}
@@ -64,29 +109,10 @@ def _cross_checks(specs: Sequence[Spec]) -> dict[int, list[SpecProblem]]:
     flows: dict[str, Spec] = {}
     for position, spec in enumerate(specs):
         request = spec.request
-        problems: list[SpecProblem] = []
-        tags = dict(request.tags or {})
-        for tag in sorted(tags):
-            if is_reserved_tag(tag):
-                problems.append(
-                    _problem(
-                        spec,
-                        _join(spec.field_prefix, f"Tags.{tag}"),
-                        f"tag keys starting with {RESERVED_TAG_PREFIX!r} are reserved for this tool",
-                        "reserved-tag",
-                    )
-                )
         flow = request.flow_definition if isinstance(request, PutIntegrationRequest) else None
-        if flow is not None and len(tags) >= _MAX_TAGS:
-            problems.append(
-                _problem(
-                    spec,
-                    _join(spec.field_prefix, "Tags"),
-                    f"at most {_MAX_TAGS - 1} tags with a FlowDefinition: apply adds the tag "
-                    f"{FLOW_HASH_TAG!r}",
-                    "reserved-tag",
-                )
-            )
+        problems = _tag_problems(
+            spec.file, spec.item, spec.field_prefix, dict(request.tags or {}), flow is not None
+        )
         key = key_of(request)
         first = resources.setdefault(key, spec)
         if first is not spec:
@@ -120,9 +146,10 @@ def load(files: Sequence[str], skip_rules: Sequence[str]) -> Loaded:
     for file in files:
         spec_file = parse_spec_file(file, skip_rules=skip_rules)
         specs += spec_file.specs
-        reports.append(
-            FileReport(file, spec_file.count, list(spec_file.problems), list(spec_file.warnings))
-        )
+        found = list(spec_file.problems)
+        for invalid in spec_file.invalid:
+            found += _invalid_item_problems(invalid)
+        reports.append(FileReport(file, spec_file.count, found, list(spec_file.warnings)))
     report_of: dict[str, FileReport] = {}
     for report in reports:
         report_of.setdefault(report.file, report)

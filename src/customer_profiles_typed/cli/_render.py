@@ -151,6 +151,12 @@ def print_validate_summary(loaded: Loaded) -> None:
         f"{plural(len(loaded.problems), 'problem')} in {plural(invalid, 'file')}, "
         f"{plural(found_warnings, 'warning')}."
     )
+    from ._explain import read_more_hint  # the catalogue is loaded only when a rule is cited
+
+    cited = [p.rule for r in loaded.files for p in [*r.problems, *r.warnings]]
+    hint = read_more_hint(cited) if cited else None
+    if hint is not None:
+        print_line(hint)
 
 
 # --- plans ----------------------------------------------------------------------------------
