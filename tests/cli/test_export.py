@@ -110,3 +110,23 @@ def test_validate_reports_a_template_as_json(cli: Runner, in_cli_folder: Path) -
     ]
     assert {w["rule"] for w in report["warnings"]} == {"not-checkable"}
     assert json.dumps(report).count("Resources.ShopFlow.Properties.FlowDefinition") == 2
+
+
+def test_a_reserved_tag_in_a_template_points_at_its_entry(cli: Runner, tmp_path: Path) -> None:
+    template = tmp_path / "tagged.yaml"
+    template.write_text(
+        "AWSTemplateFormatVersion: '2010-09-09'\n"
+        "Resources:\n"
+        "  Shop:\n"
+        "    Type: AWS::CustomerProfiles::Domain\n"
+        "    Properties:\n"
+        "      DomainName: tpl-a\n"
+        "      DefaultExpirationDays: 30\n"
+        "      Tags:\n"
+        "        - {Key: team, Value: crm}\n"
+        "        - {Key: 'customer-profiles-typed:owner', Value: x}\n",
+        encoding="utf-8",
+    )
+    result = cli("validate", str(template))
+    assert result.code == 1
+    assert f"{template}: Resources.Shop.Properties.Tags[1]: tag keys starting with" in result.out

@@ -43,3 +43,20 @@ def test_a_lone_surrogate_tag_is_applied_and_printed_as_an_escape(
     assert json.loads(out)["summary"]["unchanged"] == 1
     stored = emulator.integrations("d1")
     assert stored[0].tags is not None and stored[0].tags["note"] == "\ud800"
+
+
+def test_a_reader_that_goes_away_ends_the_command_without_a_traceback() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "customer_profiles_typed", "explain"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        bufsize=0,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.read(64)  # like `| head -c 64`
+    process.stdout.close()
+    err = process.stderr.read().decode("utf-8", "replace")
+    code = process.wait(timeout=120)
+    assert first
+    assert "Traceback" not in err, err
+    assert code in (0, 1)

@@ -1,11 +1,14 @@
-"""The ``customer-profiles-typed`` command: integration setup as code.
+"""The ``customer-profiles-typed`` command: a whole Customer Profiles setup as code.
 
-Spec files (see ``customer_profiles_typed.specs``) describe the integrations
-wanted; the commands check them, show what would change and change it::
+Spec files (see ``customer_profiles_typed.specs``) describe the domains,
+object types, event triggers and integrations wanted; the commands check them,
+show what would change and change it, in dependency order::
 
     customer-profiles-typed validate specs/*.json          # every problem of every file
-    customer-profiles-typed plan specs/*.json              # field-level diff against AWS
-    customer-profiles-typed apply specs/*.json --yes       # put only what changed
+    customer-profiles-typed plan specs/*.json              # field-level diff and links against AWS
+    customer-profiles-typed apply specs/*.json --yes       # make only the calls that change something
+    customer-profiles-typed apply specs/*.json --prune     # and delete what no spec lists
+    customer-profiles-typed export --format cloudformation specs/*.json > template.yaml
     customer-profiles-typed get --domain D --uri U
     customer-profiles-typed list --domain D
     customer-profiles-typed delete --domain D --uri U --yes
@@ -28,15 +31,20 @@ say), though not read it.
 
 This package holds the command line only: ``_parser`` (arguments),
 ``_commands`` (one handler per command), ``_load`` (spec files), ``_plan``
-(current state and diff), ``_apply`` (putting a plan), ``_bulk`` (the thread
-pool and progress), ``_aws`` (the client), ``_render`` (text and JSON output),
-``_flow_hash`` (the reserved tags), ``_explain`` (the rule catalogue's entries)
-and ``_exit_codes``.
+(current state and diff, in creation order), ``_kinds`` (reading, diffing and
+sending domains, object types and triggers), ``_links`` (what the domains hold,
+and the link checks), ``_apply`` (applying a plan in dependency order),
+``_retry`` (item-level retries), ``_bulk`` (the thread pool and progress),
+``_aws`` (the client), ``_render`` (text and JSON output), ``_flow_hash`` (the
+reserved tags), ``_export`` (CloudFormation templates), ``_explain`` (the rule
+catalogue's entries) and ``_exit_codes``.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 import warnings
 from collections.abc import Callable, Sequence
 
@@ -85,3 +93,9 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "customer-profiles-ty
     except KeyboardInterrupt:
         print_line("interrupted", err=True)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (``... | head``): stop quietly, and keep Python's own
+        # flush at exit from failing on the same pipe.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_PROBLEMS

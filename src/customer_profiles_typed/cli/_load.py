@@ -16,6 +16,7 @@ import attrs
 
 from customer_profiles_typed._dependencies import ResourceKey, key_of
 from customer_profiles_typed.models import PutIntegrationRequest
+from customer_profiles_typed.errors import ValidationProblem
 from customer_profiles_typed.specs import InvalidItem, Spec, SpecProblem, parse_spec_file
 
 from ._flow_hash import FLOW_HASH_TAG, RESERVED_TAG_PREFIX, is_reserved_tag
@@ -56,32 +57,27 @@ class Loaded:
     """One report per file, in the order named."""
 
 
-def _problem(spec: Spec, path: str, message: str, rule: str) -> SpecProblem:
-    return SpecProblem(file=spec.file, item=spec.item, path=path, message=message, rule=rule)
+def _problem(spec: Spec, wire_path: str, message: str, rule: str) -> SpecProblem:
+    """A problem at ``wire_path`` of a spec's request, located in its file (a template's too)."""
+    located = wire_path
+    if spec.paths is not None and wire_path.startswith("Tags."):
+        # A template's tags are a Key/Value list: point at the entry.
+        located = f"Tags[{wire_path.removeprefix('Tags.')!r}]"
+    found = ValidationProblem(path=wire_path, wire_path=located, message=message, rule=rule)
+    return spec.locate(found)
 
 
-def _tag_problems(
-    file: str, item: int | None, prefix: str, tags: Mapping[str, object], with_flow: bool
-) -> list[SpecProblem]:
-    """The problems this tool's reserved tags cause in one item's tags (rule ``reserved-tag``)."""
-
-    def problem(path: str, message: str) -> SpecProblem:
-        return SpecProblem(
-            file=file, item=item, path=_join(prefix, path), message=message, rule="reserved-tag"
-        )
-
+def _tag_problems(tags: Mapping[str, object], with_flow: bool) -> list[tuple[str, str]]:
+    """The (wire path, message) of each problem this tool's reserved tags cause in one item's tags."""
     found = [
-        problem(
-            f"Tags.{tag}",
-            f"tag keys starting with {RESERVED_TAG_PREFIX!r} are reserved for this tool",
-        )
+        (f"Tags.{tag}", f"tag keys starting with {RESERVED_TAG_PREFIX!r} are reserved for this tool")
         for tag in sorted(tags)
         if is_reserved_tag(tag)
     ]
     # More than the model's 50 is the model's problem (T10), reported already.
     if with_flow and len(tags) == _MAX_TAGS:
         found.append(
-            problem(
+            (
                 "Tags",
                 f"at most {_MAX_TAGS - 1} tags with a FlowDefinition: apply adds the tag "
                 f"{FLOW_HASH_TAG!r}",
@@ -99,7 +95,16 @@ def _invalid_item_problems(invalid: InvalidItem) -> list[SpecProblem]:
         entries = cast("Mapping[object, object]", raw)
         tags = {key: value for key, value in entries.items() if isinstance(key, str)}
     with_flow = invalid.operation == "PutIntegration" and arguments.get("FlowDefinition") is not None
-    return _tag_problems(invalid.file, invalid.item, invalid.field_prefix, tags, with_flow)
+    return [
+        SpecProblem(
+            file=invalid.file,
+            item=invalid.item,
+            path=_join(invalid.field_prefix, path),
+            message=message,
+            rule="reserved-tag",
+        )
+        for path, message in _tag_problems(tags, with_flow)
+    ]
 
 
 def _cross_checks(specs: Sequence[Spec]) -> dict[int, list[SpecProblem]]:
@@ -110,9 +115,10 @@ def _cross_checks(specs: Sequence[Spec]) -> dict[int, list[SpecProblem]]:
     for position, spec in enumerate(specs):
         request = spec.request
         flow = request.flow_definition if isinstance(request, PutIntegrationRequest) else None
-        problems = _tag_problems(
-            spec.file, spec.item, spec.field_prefix, dict(request.tags or {}), flow is not None
-        )
+        problems = [
+            _problem(spec, path, message, "reserved-tag")
+            for path, message in _tag_problems(dict(request.tags or {}), flow is not None)
+        ]
         key = key_of(request)
         first = resources.setdefault(key, spec)
         if first is not spec:
@@ -124,7 +130,7 @@ def _cross_checks(specs: Sequence[Spec]) -> dict[int, list[SpecProblem]]:
                 problems.append(
                     _problem(
                         spec,
-                        _join(spec.field_prefix, "FlowDefinition.FlowName"),
+                        "FlowDefinition.FlowName",
                         f"also the flow of {owner.location} (domain {owner.request.domain_name}): "
                         "AppFlow flow names are unique in an account and region",
                         "F3",
