@@ -65,25 +65,13 @@ RAISES = (
 
 
 def field_docs(module: Any) -> dict[str, dict[str, str]]:
-    """Class -> {field: docstring} of a model module, read from its source."""
-    tree = ast.parse(inspect.getsource(module))
-    docs: dict[str, dict[str, str]] = {}
-    for node in tree.body:
-        if not isinstance(node, ast.ClassDef):
-            continue
-        found: dict[str, str] = {}
-        body = node.body
-        for statement, following in zip(body, body[1:]):
-            if (
-                isinstance(statement, ast.AnnAssign)
-                and isinstance(statement.target, ast.Name)
-                and isinstance(following, ast.Expr)
-                and isinstance(following.value, ast.Constant)
-                and isinstance(following.value.value, str)
-            ):
-                found[statement.target.id] = " ".join(following.value.value.split())
-        docs[node.name] = found
-    return docs
+    """Class -> {field: docstring on one line} of a model module, read from its source."""
+    from customer_profiles_typed._field_docs import module_field_docs
+
+    return {
+        cls: {field: " ".join(doc.split()) for field, doc in fields.items()}
+        for cls, fields in module_field_docs(inspect.getsourcefile(module) or "").items()
+    }
 
 
 def operation_summary(operation: str, request_cls: type) -> str:

@@ -20,11 +20,11 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-__all__ = ["FieldDocs"]
+__all__ = ["FieldDocs", "module_field_docs"]
 
 
 @functools.cache
-def _module_field_docs(filename: str) -> Mapping[str, Mapping[str, str]]:
+def module_field_docs(filename: str) -> Mapping[str, Mapping[str, str]]:
     """Class name -> field name -> docstring, for the classes of one source file."""
     try:
         tree = ast.parse(Path(filename).read_text(encoding="utf-8"))
@@ -53,7 +53,7 @@ def _field_docs_of(cls: type) -> Mapping[str, str]:
     filename = getattr(module, "__file__", None)
     if not filename:
         return {}
-    return _module_field_docs(filename).get(cls.__name__, {})
+    return module_field_docs(filename).get(cls.__name__, {})
 
 
 def _attributes_section(owner: type) -> str:

@@ -63,35 +63,17 @@ def run_all(
     started are cancelled (their result is ``None``), the running ones finish,
     and ``KeyboardInterrupt`` is raised with the partial results as its argument.
     """
-    results: list[Any] = [None] * len(items)
-    if not items:
-        return results
-
-    def run(item: T) -> Any:
-        result = work(item)
-        progress.advance(label(item), outcome(result))
-        return result
-
-    executor = ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="cpt")
-    futures: dict[Future[Any], int] = {}
-    try:
-        for position, item in enumerate(items):
-            futures[executor.submit(run, item)] = position
-        pending: set[Future[Any]] = set(futures)
-        while pending:
-            done, pending = wait(pending, timeout=0.5)
-            for future in done:
-                results[futures[future]] = future.result()
-    except KeyboardInterrupt:
-        executor.shutdown(wait=True, cancel_futures=True)
-        for future, position in futures.items():
-            if future.done() and not future.cancelled():
-                results[position] = future.result()
-        progress.close()
-        raise KeyboardInterrupt(results) from None
-    executor.shutdown(wait=True)
-    progress.close()
-    return results
+    return run_graph(
+        items,
+        lambda item, attempt: work(item),
+        needs=[()] * len(items),
+        succeeded=lambda result: True,
+        blocked=lambda item, at, result: None,  # nothing needs anything: never called
+        concurrency=concurrency,
+        progress=progress,
+        label=label,
+        outcome=outcome,
+    )
 
 
 def _no_retry(result: Any, attempt: int) -> float | None:
