@@ -34,6 +34,7 @@ from collections.abc import Generator, Mapping
 from contextlib import contextmanager
 from typing import Any, cast
 
+from customer_profiles_typed._nesting import MAX_WIRE_DEPTH, nests_deeper_than
 from customer_profiles_typed.errors import ConfigurationError, TransportError
 
 DEFAULT_CALL_TIMEOUT = 300.0
@@ -188,13 +189,16 @@ def body_problem(response_dict: Mapping[str, Any], answers_members: bool) -> str
         return f"the body is {len(body)} bytes where its Content-Length says {int(declared)}"
     if not body.strip():
         return "the body is empty" if answers_members else None
+    too_deep = f"the body nests too deeply to be read ({len(body)} bytes)"
     try:
         document: object = json.loads(body)
     except RecursionError:
-        return f"the body nests too deeply to be read ({len(body)} bytes)"
+        return too_deep
     except ValueError:  # UnicodeDecodeError is a ValueError too
         kind = headers.get("content-type") or "no Content-Type"
         return f"the body is not JSON ({kind}, {len(body)} bytes)"
+    if nests_deeper_than(document, MAX_WIRE_DEPTH):  # parsed, on Pythons whose parser allows it
+        return too_deep
     if not isinstance(document, dict):
         return f"the body is {_json_kind(document)}, not a JSON object"
     return None

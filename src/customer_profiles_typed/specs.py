@@ -52,6 +52,7 @@ from typing import Any, Literal, Protocol, TypeAlias, Union, cast
 
 import attrs
 
+from customer_profiles_typed._nesting import nests_deeper_than
 from customer_profiles_typed.errors import (
     CustomerProfilesError,
     ValidationError,
@@ -551,23 +552,6 @@ MAX_DEPTH = 64
 """How deeply a spec document may nest lists and objects; the deepest AWS shape needs about 10."""
 
 
-def _too_deep(document: object) -> bool:
-    """Whether a parsed document nests deeper than ``MAX_DEPTH`` (walked without recursion)."""
-    pending: list[tuple[object, int]] = [(document, 1)]
-    while pending:
-        value, depth = pending.pop()
-        if isinstance(value, dict):
-            children: Iterable[object] = cast("dict[object, object]", value).values()
-        elif isinstance(value, list):
-            children = cast("list[object]", value)
-        else:
-            continue
-        if depth > MAX_DEPTH:
-            return True
-        pending.extend((child, depth + 1) for child in children)
-    return False
-
-
 def _depth_problem(file: str) -> SpecProblem:
     return SpecProblem(
         file=file,
@@ -589,7 +573,7 @@ def _parse(
     except RecursionError:
         problems = [_depth_problem(file)]
     else:
-        if not problems and _too_deep(document):
+        if not problems and nests_deeper_than(document, MAX_DEPTH):
             problems = [_depth_problem(file)]
     if problems:
         return SpecFile(file=file, specs=(), problems=tuple(problems), count=0), None

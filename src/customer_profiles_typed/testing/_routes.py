@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from customer_profiles_typed._nesting import MAX_WIRE_DEPTH, nests_deeper_than
 from customer_profiles_typed.testing._botocore import OperationModel, ServiceModel, Shape
 from customer_profiles_typed.testing._errors import BAD_REQUEST, SERIALIZATION, ServiceError
 from customer_profiles_typed.testing._json import is_array, is_object
@@ -200,11 +201,13 @@ def parse_request(
 
 def _load_json(body: bytes) -> Any:
     """The JSON of a request body; ``SerializationException`` if it is not JSON or nests too deeply."""
+    too_deep = "The request body nests lists and objects too deeply to be read."
     try:
-        return json.loads(body)
+        document = json.loads(body)
     except RecursionError as error:
-        raise ServiceError(
-            SERIALIZATION, "The request body nests lists and objects too deeply to be read."
-        ) from error
+        raise ServiceError(SERIALIZATION, too_deep) from error
     except ValueError as error:  # UnicodeDecodeError is a ValueError too
         raise ServiceError(SERIALIZATION, "The request body is not valid JSON.") from error
+    if nests_deeper_than(document, MAX_WIRE_DEPTH):  # parsed, on Pythons whose parser allows it
+        raise ServiceError(SERIALIZATION, too_deep)
+    return document
