@@ -36,7 +36,7 @@ from customer_profiles_typed.specs import Spec, SpecProblem
 
 from ._aws import Connection
 
-__all__ = ["DomainFacts", "Facts", "link_warnings", "read_domains"]
+__all__ = ["DomainFacts", "Facts", "Reads", "link_warnings", "read_domains", "reads_needed"]
 
 
 @attrs.frozen
@@ -92,45 +92,113 @@ def _names(read: Callable[[], Iterable[Any]], attribute: str) -> frozenset[str] 
         return None
 
 
-def _read_domain(connection: Connection, domain: str, integrations: bool) -> DomainFacts:
+@attrs.frozen
+class Reads:
+    """Which facts of one domain a plan needs: only those its active checks (or ``--prune``) use."""
+
+    key: bool = False
+    """``GetDomain``: the domain's key, for X10."""
+
+    object_types: bool = False
+    """``ListProfileObjectTypes``: for X1, O48 and ``--prune``."""
+
+    event_triggers: bool = False
+    """``ListEventTriggers``: for X4, E20 and ``--prune``."""
+
+    integrations: bool = False
+    """``ListIntegrations`` (hidden ones left out): for ``--prune``."""
+
+
+def reads_needed(
+    specs: Sequence[Spec], skip_rules: Sequence[str], *, prune: bool
+) -> tuple[dict[str, Reads], bool]:
+    """The reads of each domain of ``specs``, and whether the templates are read (X1)."""
+    from customer_profiles_typed import _validation_hook, validation
+
+    skipped = _validation_hook.skipped_rules() | frozenset(skip_rules)
+
+    def active(rule: str) -> bool:
+        return validation.ALL_RULES not in skipped and rule not in skipped
+
+    found: dict[str, Reads] = {}
+    templates = False
+    for spec in specs:
+        request = spec.request
+        before = found.get(request.domain_name, Reads(prune, prune, prune, prune))
+        if prune:
+            before = attrs.evolve(before, key=False)
+        key, types, triggers = before.key, before.object_types, before.event_triggers
+        if isinstance(request, PutIntegrationRequest):
+            key = key or (active("X10") and request.flow_definition is not None)
+            types = types or active("X1")
+            triggers = triggers or (active("X4") and bool(request.event_trigger_names))
+            templates = templates or active("X1")
+        elif isinstance(request, PutProfileObjectTypeRequest):
+            types = types or active("O48")
+        elif isinstance(request, CreateEventTriggerRequest):
+            triggers = triggers or active("E20")
+        found[request.domain_name] = Reads(key, types, triggers, before.integrations)
+    return found, templates
+
+
+class _Missing(Exception):
+    """The domain does not exist (a read answered ResourceNotFoundException)."""
+
+
+def _read(call: Callable[[], Any]) -> Any:
+    """The answer of one read; ``None`` if it failed; ``_Missing`` if the domain does not exist."""
+    try:
+        return call()
+    except ResourceNotFoundError:
+        raise _Missing from None
+    except CustomerProfilesError:
+        return None
+
+
+def _read_domain(connection: Connection, domain: str, reads: Reads) -> DomainFacts:
     client = connection.client
     try:
-        found = client.get_domain(domain_name=domain)
-    except ResourceNotFoundError:
+        found = _read(lambda: client.get_domain(domain_name=domain)) if reads.key else None
+        types = (
+            _read(lambda: [t.object_type_name for t in client.list_profile_object_types(domain_name=domain)])
+            if reads.object_types
+            else None
+        )
+        triggers = (
+            _read(lambda: [t.event_trigger_name for t in client.list_event_triggers(domain_name=domain)])
+            if reads.event_triggers
+            else None
+        )
+        listed = (
+            _read(lambda: tuple(client.list_integrations(domain_name=domain)))
+            if reads.integrations
+            else None
+        )
+    except _Missing:
         return DomainFacts(exists=False)
-    except CustomerProfilesError:
-        return DomainFacts(exists=True)
-    listed: tuple[Integration, ...] | None = None
-    if integrations:
-        try:
-            listed = tuple(client.list_integrations(domain_name=domain))
-        except CustomerProfilesError:
-            listed = None
     return DomainFacts(
         exists=True,
-        default_encryption_key=found.default_encryption_key,
-        object_type_names=_names(
-            lambda: client.list_profile_object_types(domain_name=domain), "object_type_name"
-        ),
-        event_trigger_names=_names(
-            lambda: client.list_event_triggers(domain_name=domain), "event_trigger_name"
-        ),
+        default_encryption_key=found.default_encryption_key if found is not None else None,
+        object_type_names=frozenset(types) if types is not None else None,
+        event_trigger_names=frozenset(triggers) if triggers is not None else None,
         integrations=listed,
     )
 
 
 def read_domains(
-    connection: Connection, domains: Sequence[str], *, concurrency: int, integrations: bool
+    connection: Connection, reads: Mapping[str, Reads], *, concurrency: int, templates: bool
 ) -> Facts:
-    """Read the facts of ``domains`` (their integrations too, for ``--prune``) and the templates."""
+    """Read what each domain's ``Reads`` asks for, ``concurrency`` reads at a time, and the templates."""
     client = connection.client
-    with ThreadPoolExecutor(max_workers=max(1, min(concurrency, len(domains) + 1))) as pool:
-        templates = pool.submit(
-            _names, lambda: client.list_profile_object_type_templates(), "template_id"
+    with ThreadPoolExecutor(max_workers=max(1, min(concurrency, len(reads) + 1))) as pool:
+        listed = (
+            pool.submit(_names, lambda: client.list_profile_object_type_templates(), "template_id")
+            if templates
+            else None
         )
-        futures = {d: pool.submit(_read_domain, connection, d, integrations) for d in domains}
+        futures = {d: pool.submit(_read_domain, connection, d, r) for d, r in reads.items()}
         facts = {domain: future.result() for domain, future in futures.items()}
-        return Facts(connection, facts, templates.result())
+        return Facts(connection, facts, listed.result() if listed is not None else None)
 
 
 def _union(existing: frozenset[str] | None, planned: Iterable[str]) -> frozenset[str] | None:

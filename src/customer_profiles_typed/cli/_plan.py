@@ -27,7 +27,7 @@ from ._aws import Connection, failure_text
 from ._bulk import Progress, run_all
 from ._flow_hash import FLOW_HASH_TAG, canonical, wire_fingerprint
 from ._kinds import Change, Current, compare, compare_tags, diff_kind, read
-from ._links import Facts, link_warnings, read_domains
+from ._links import Facts, link_warnings, read_domains, reads_needed
 from ._retry import Retrier
 
 __all__ = [
@@ -370,8 +370,8 @@ def make_plan(
     new_domains = {s.request.domain_name for s in ordered if isinstance(s.request, CreateDomainRequest)}
     reader = Reader(connection, new_domains)
     items = plan_all(reader, ordered, concurrency, progress, retrier)
-    domains = list(dict.fromkeys(spec.request.domain_name for spec in ordered))
-    facts = read_domains(connection, domains, concurrency=concurrency, integrations=prune)
+    reads, templates = reads_needed(ordered, skip_rules, prune=prune)
+    facts = read_domains(connection, reads, concurrency=concurrency, templates=templates)
     warned = link_warnings(ordered, facts, skip_rules)
     items = [
         _missing_domain(item)
