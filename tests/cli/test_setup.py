@@ -302,3 +302,16 @@ def test_an_item_of_a_domain_that_neither_exists_nor_is_created_fails_saying_how
         assert action == "failed"
         assert error.startswith("ResourceNotFoundException: domain setup-outlet does not exist")
         assert '{"CreateDomain": {"DomainName": "setup-outlet", ...}}' in error
+
+
+def test_plan_reads_only_what_its_checks_use(cli: Runner, emulator: Emulator, url: list[str]) -> None:
+    integration_only = [f"{SETUP}/outlet-integration.json"]
+    assert cli("plan", *integration_only, *url).code == 1
+    assert emulator.request_count("ListEventTriggers") == 0  # it names no trigger
+    assert emulator.request_count("GetDomain") == 1  # X10: the flow's key against the domain's
+    assert emulator.request_count("ListProfileObjectTypes") == 1  # X1
+
+    assert cli("plan", *integration_only, "--skip-rule", "all", *url).code == 1
+    assert emulator.request_count("GetDomain") == 1
+    assert emulator.request_count("ListProfileObjectTypes") == 1
+    assert emulator.request_count("ListProfileObjectTypeTemplates") == 1
