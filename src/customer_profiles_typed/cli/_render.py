@@ -151,10 +151,16 @@ def print_validate_summary(loaded: Loaded) -> None:
         f"{plural(len(loaded.problems), 'problem')} in {plural(invalid, 'file')}, "
         f"{plural(found_warnings, 'warning')}."
     )
+    _read_more([p.rule for r in loaded.files for p in [*r.problems, *r.warnings]])
+
+
+def _read_more(cited: Sequence[str]) -> None:
+    """Say where a rule is explained, when the report cites one the catalogue has."""
+    if not cited:
+        return
     from ._explain import read_more_hint  # the catalogue is loaded only when a rule is cited
 
-    cited = [p.rule for r in loaded.files for p in [*r.problems, *r.warnings]]
-    hint = read_more_hint(cited) if cited else None
+    hint = read_more_hint(cited)
     if hint is not None:
         print_line(hint)
 
@@ -207,6 +213,7 @@ def print_plan(items: Sequence[PlanItem]) -> None:
             print_line(f"    error: {item.error}")
     counts = _plan_counts(items)
     print_line(("\n" if items else "") + _plan_summary(counts))
+    _read_more([warning.rule for item in items for warning in item.warnings])
 
 
 def _item_json(item: PlanItem) -> dict[str, Any]:
