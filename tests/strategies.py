@@ -297,30 +297,38 @@ class Node:
     """Set for a required member of a structure."""
     map_key: bool = False
     """Set for the key of a map entry (the last step of ``route`` is the key itself)."""
+    sensitive: bool = False
+    """Set for a value AWS marks sensitive or one inside it (its unknown keys are reported by position)."""
 
 
-def nodes(value: Any, shape_: Any, path: str = "", route: tuple[Any, ...] = ()) -> Iterator[Node]:
+def nodes(
+    value: Any, shape_: Any, path: str = "", route: tuple[Any, ...] = (), sensitive: bool = False
+) -> Iterator[Node]:
     """Every value of a wire dict, parents first."""
     if not route:
         yield Node(path, route, shape_, value, required=True)
     kind = shape_.type_name
+    sensitive = sensitive or bool(shape_.metadata.get("sensitive"))
     if kind == "structure":
         required = set(shape_.required_members)
         for name, item in value.items():
-            where, step = _join(path, name), (*route, name)
-            yield Node(where, step, shape_.members[name], item, required=name in required)
-            yield from nodes(item, shape_.members[name], where, step)
+            where, step, member = _join(path, name), (*route, name), shape_.members[name]
+            inside = sensitive or bool(member.metadata.get("sensitive"))
+            yield Node(where, step, member, item, required=name in required, sensitive=inside)
+            yield from nodes(item, member, where, step, sensitive)
     elif kind == "list":
         for position, item in enumerate(value):
             where, step = f"{path}[{position}]", (*route, position)
-            yield Node(where, step, shape_.member, item)
-            yield from nodes(item, shape_.member, where, step)
+            inside = sensitive or bool(shape_.member.metadata.get("sensitive"))
+            yield Node(where, step, shape_.member, item, sensitive=inside)
+            yield from nodes(item, shape_.member, where, step, sensitive)
     elif kind == "map":
         for key, item in value.items():
             where, step = f"{path}[{key!r}]", (*route, key)
-            yield Node(where, step, shape_.key, key, map_key=True)
-            yield Node(where, step, shape_.value, item)
-            yield from nodes(item, shape_.value, where, step)
+            yield Node(where, step, shape_.key, key, map_key=True, sensitive=sensitive)
+            inside = sensitive or bool(shape_.value.metadata.get("sensitive"))
+            yield Node(where, step, shape_.value, item, sensitive=inside)
+            yield from nodes(item, shape_.value, where, step, sensitive)
 
 
 def _join(prefix: str, name: str) -> str:
@@ -473,6 +481,8 @@ def _mutate(draw: st.DrawFn, kind: str, node: Node, kwargs: dict[str, Any]) -> M
         return Mutation(kind, kwargs, _join(node.path, name))
     if kind == "unknown-key":
         here["UnknownMember"] = "x"
+        if node.sensitive:  # inside a sensitive value a key is data: reported by its position
+            return Mutation(kind, kwargs, f"{node.path}[<key #{len(here) - 1}, not shown>]")
         return Mutation(kind, kwargs, _join(node.path, "UnknownMember"))
     if kind in ("wrong-type", "none", "too-short", "below-minimum", "above-maximum"):
         low, high = shape_.metadata.get("min"), shape_.metadata.get("max")

@@ -44,7 +44,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("wire names", frozenset({"_wire", "_wire_tables", "wire_types", "_paths"})),
     ("checks and conversion", frozenset({"_fast", "_checks", "_converter", "arns", "rules", "rules.*"})),
     ("validation", frozenset({"validation", "links"})),
-    ("builders, specs and operations", frozenset({"builders", "specs", "_dependencies", "cloudformation", "cloudformation.*", "_operations", "_guards", "_rule_examples", "_catalogue"})),
+    ("builders, specs and operations", frozenset({"builders", "specs", "_spec_yaml", "_dependencies", "cloudformation", "cloudformation.*", "_operations", "_guards", "_redact", "_rule_examples", "_catalogue"})),
     ("clients", frozenset({"resources", "resources.*", "client", "aio"})),
     ("outer", frozenset({"", "__main__", "_demo", "cli", "cli.*", "testing", "testing.*"})),
 )

@@ -35,7 +35,7 @@ import attrs
 
 from customer_profiles_typed import _fast, _model, enums
 from customer_profiles_typed._timestamps import exists_in_utc, readable_timestamp
-from customer_profiles_typed._paths import Path
+from customer_profiles_typed._paths import Path, shown
 from customer_profiles_typed._wire import (
     ARN_PATTERNS,
     CLASS_SHAPES,
@@ -127,7 +127,7 @@ def sensitive_shapes() -> frozenset[str]:
 def _show(value: object, sensitive: bool) -> str:
     if sensitive:
         return "(value not shown: sensitive)"
-    text = repr(getattr(value, "value", value))
+    text = shown(getattr(value, "value", value))
     return text if len(text) <= 80 else f"{text[:77]}..."
 
 
@@ -266,15 +266,21 @@ class _Walk:
                         path.member(shape.name, name), _required_by_rule(name, rule), rule,
                         blocking=True,
                     )
-        for key, item in value.items():
+        for position, (key, item) in enumerate(value.items()):
             member = members.get(key)
             if member is None:
                 if self.lenient:
                     continue
+                # Inside a sensitive shape a key is data too: named only if it is a member
+                # name of the model (a misplaced or miscased member), else by position.
+                named = not sensitive or shown(key, str).lower() in _model.member_names()
+                where, unknown = (
+                    (path.member(shape.name, shown(key, str)), f"unknown parameter {shown(key)}")
+                    if named
+                    else (path.hidden_key(position), "an unknown key (not shown: sensitive)")
+                )
                 self.error(
-                    path.member(shape.name, str(key)),
-                    f"unknown parameter {key!r} in {shape.name}; valid: {', '.join(members)}",
-                    "unknown-key",
+                    where, f"{unknown} in {shape.name}; valid: {', '.join(members)}", "unknown-key"
                 )
                 continue
             if item is None:
@@ -295,10 +301,17 @@ class _Walk:
         """Rule K7, first half: a task names exactly one connector's operator."""
         keys = [key for key, item in value.items() if item is not None]
         if len(keys) != 1:
+            # Inside the sensitive FlowDefinition: a key that is no member name is data.
+            names = [
+                shown(key, str)
+                if shown(key, str).lower() in _model.member_names()
+                else "an unknown key (not shown)"
+                for key in keys
+            ]
             self.error(
                 path,
                 f"must hold exactly one connector's operator, holds {len(keys)}"
-                + (f" ({', '.join(map(str, keys))})" if keys else ""),
+                + (f" ({', '.join(names)})" if keys else ""),
                 "K7",
                 blocking=True,
             )
@@ -323,7 +336,9 @@ class _Walk:
                 "C3",
                 blocking=True,
             )
-        for extra in sorted(entries - {connector.key}):
+        # An entry that is no connector is an unknown key, reported (not by name) as such.
+        connectors = _model.members(_model.shape("SourceConnectorProperties"))
+        for extra in sorted(entries.intersection(connectors) - {connector.key}):
             self.warn(
                 where.wire_only(extra),
                 f"entry for another connector than {raw!r}: it is ignored and not sent",
@@ -477,7 +492,7 @@ class _Walk:
             noun = "an integer" if whole else "a number"
             self.error(path, f"must be {noun}, got {_type_name(value)}", "type")
             return
-        if not whole and not math.isfinite(cast(float, value)):
+        if isinstance(value, float) and not math.isfinite(value):
             self.error(path, f"must be a finite number, got {_show(value, sensitive)}", "type")
             return
         low = shape.metadata.get("min")

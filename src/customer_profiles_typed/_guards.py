@@ -16,6 +16,9 @@ active, so calls made on that client directly are left as they were:
 - ``needs-retry`` (after each attempt): the parse is over; past the deadline no
   retry is made.
 
+The log filter of ``_redact`` reads the guard too (``current_operation``): the
+records botocore makes during a guarded call show no sensitive value.
+
 ``CallGuard.parsing`` is true while botocore parses an answer, so that an
 exception its parser raises (a timestamp of ``"yesterday"`` or ``1e300``) is
 known to come from the answer: ``_operations.translate`` makes it a
@@ -34,6 +37,7 @@ from collections.abc import Generator, Mapping
 from contextlib import contextmanager
 from typing import Any, cast
 
+from customer_profiles_typed import _redact
 from customer_profiles_typed._nesting import MAX_WIRE_DEPTH, nests_deeper_than
 from customer_profiles_typed.errors import ConfigurationError, TransportError
 
@@ -110,6 +114,12 @@ def guarding(guard: CallGuard) -> Generator[CallGuard, None, None]:
         _ACTIVE.reset(token)
 
 
+def current_operation() -> str | None:
+    """The operation of this library's call under way in this thread or task, if any."""
+    guard = _ACTIVE.get()
+    return None if guard is None else guard.operation
+
+
 def read_timeout_of(client: object) -> float | None:
     """The per-read timeout a boto3 client is configured with, if it tells."""
     value = getattr(getattr(getattr(client, "meta", None), "config", None), "read_timeout", None)
@@ -117,7 +127,12 @@ def read_timeout_of(client: object) -> float | None:
 
 
 def install(client: object) -> None:
-    """Put the hooks on a boto3 or aiobotocore client (once; a client without events is left alone)."""
+    """Put the hooks on a boto3 or aiobotocore client (once; a client without events is left alone).
+
+    Also puts the filter that keeps sensitive values out of botocore's log
+    records of the calls made under a guard (``_redact``).
+    """
+    _redact.install(current_operation)
     events = getattr(getattr(client, "meta", None), "events", None)
     register = getattr(events, "register", None)
     if register is None:

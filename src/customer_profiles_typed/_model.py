@@ -29,6 +29,15 @@ def shape(name: str) -> Shape:
     return service_model().shape_for(name)
 
 
+@functools.cache
+def member_names() -> frozenset[str]:
+    """Every member name of every structure of the model, in lower case: the model's own vocabulary."""
+    model = service_model()
+    return frozenset(
+        name.lower() for shape_name in model.shape_names for name in members(model.shape_for(shape_name))
+    )
+
+
 def members(shape: Shape) -> Mapping[str, Shape]:
     """The members of a structure shape (none for other shapes)."""
     from botocore.model import StructureShape

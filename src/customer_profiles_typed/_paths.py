@@ -7,7 +7,21 @@ strings are made (once) when asked for.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from customer_profiles_typed._wire import FIELDS, python_member
+
+
+def shown(value: object, write: Callable[[object], str] = repr) -> str:
+    """``repr(value)`` (or ``write(value)``) for paths and messages, never raising.
+
+    Python writes out no integer of more than 4,300 digits (``ValueError``):
+    such a value is named by its type instead.
+    """
+    try:
+        return write(value)
+    except ValueError:
+        return f"<{type(value).__name__} too long to show>"
 
 
 class Path:
@@ -61,7 +75,7 @@ class Path:
 
     def key(self, key: object) -> Path:
         """Step into an entry of a map."""
-        text = f"[{getattr(key, 'value', key)!r}]"
+        text = f"[{shown(getattr(key, 'value', key))}]"
         return Path(self, text, text)
 
     def hidden_key(self, position: int) -> Path:

@@ -19,6 +19,14 @@ epoch seconds are read too. YAML needs PyYAML (``pip install
 "customer-profiles-typed[yaml]"``) and is read with PyYAML's safe loader only
 (taught CloudFormation's short tags, ``!Ref``...).
 
+Spec files come from anywhere, so reading one is bounded: only regular files
+of at most ``MAX_FILE_BYTES`` (10 MiB) are read, lists and objects nest at
+most ``MAX_DEPTH`` levels, YAML aliases add at most ``MAX_ALIAS_NODES`` nodes,
+a key written twice in one object is an error in YAML as in JSON, YAML
+timestamps are read as strings (the model judges them, at their field), and
+an integer too long to convert is an error at its place. Each of these is a
+problem of its file, never an exception.
+
 A CloudFormation template is read too: its Customer Profiles resources are
 its requests, checked the same way, each problem naming the resource and the
 property (``Resources.Shop.Properties.Fields[2].ObjectTypeField.Source``); a
@@ -44,6 +52,7 @@ import difflib
 import importlib
 import json
 import os
+import stat
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
@@ -53,6 +62,12 @@ from typing import Any, Literal, Protocol, TypeAlias, Union, cast
 import attrs
 
 from customer_profiles_typed._nesting import nests_deeper_than
+from customer_profiles_typed._spec_yaml import (
+    MAX_ALIAS_NODES as MAX_ALIAS_NODES,
+    duplicate_key_message,
+    long_integer_message,
+    spec_loader,
+)
 from customer_profiles_typed.errors import (
     CustomerProfilesError,
     ValidationError,
@@ -327,8 +342,42 @@ def format_of(path: PathLike) -> SpecFormat:
     return found
 
 
+class _LongInteger:
+    """An integer of a JSON text too long to convert, kept in its place until it is located."""
+
+    __slots__ = ("digits",)
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+
+def _located(document: object, wanted: Callable[[object], bool]) -> list[tuple[int | None, str, object]]:
+    """``(item, path, value)`` of each value of a document that is ``wanted``, in document order."""
+    found: list[tuple[int | None, str, object]] = []
+    pending: list[tuple[object, int | None, str]] = [(document, None, "")]
+    while pending:
+        value, item, path = pending.pop()
+        if wanted(value):
+            found.append((item, path, value))
+        elif isinstance(value, dict):
+            entries = cast("dict[object, object]", value)
+            pending.extend(
+                (child, item, _join(path, str(key))) for key, child in reversed(entries.items())
+            )
+        elif isinstance(value, list):
+            children = cast("list[object]", value)
+            if value is document:
+                pending.extend((child, index, "") for index, child in reversed(list(enumerate(children))))
+            else:
+                pending.extend(
+                    (child, item, f"{path}[{index}]") for index, child in reversed(list(enumerate(children)))
+                )
+    return found
+
+
 def _parse_json(text: str, file: str) -> tuple[Any, list[SpecProblem]]:
     duplicates: list[SpecProblem] = []
+    too_long: list[_LongInteger] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         found: dict[str, Any] = {}
@@ -339,15 +388,23 @@ def _parse_json(text: str, file: str) -> tuple[Any, list[SpecProblem]]:
                         file=file,
                         item=None,
                         path="",
-                        message=f"the key {key!r} appears twice in one object",
+                        message=duplicate_key_message(key),
                         rule="syntax",
                     )
                 )
             found[key] = value
         return found
 
+    def whole(digits: str) -> int | _LongInteger:
+        try:
+            return int(digits)
+        except ValueError:  # more digits than Python converts from text
+            marker = _LongInteger(sum(character.isdigit() for character in digits))
+            too_long.append(marker)
+            return marker
+
     try:
-        return json.loads(text, object_pairs_hook=pairs), duplicates
+        document = json.loads(text, object_pairs_hook=pairs, parse_int=whole)
     except json.JSONDecodeError as error:
         problem = SpecProblem(
             file=file,
@@ -359,6 +416,18 @@ def _parse_json(text: str, file: str) -> tuple[Any, list[SpecProblem]]:
             column=error.colno,
         )
         return None, [problem]
+    if too_long:
+        duplicates += [
+            SpecProblem(
+                file=file,
+                item=item,
+                path=path,
+                message=long_integer_message(cast(_LongInteger, value).digits),
+                rule="syntax",
+            )
+            for item, path, value in _located(document, lambda value: isinstance(value, _LongInteger))
+        ]
+    return document, duplicates
 
 
 def _parse_yaml(text: str, file: str) -> tuple[Any, list[SpecProblem]]:
@@ -366,10 +435,9 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, list[SpecProblem]]:
         yaml = _yaml()
     except ImportError as error:
         return None, [SpecProblem(file=file, item=None, path="", message=str(error), rule="file")]
-    from customer_profiles_typed.cloudformation._intrinsics import yaml_loader
-
+    loader = spec_loader()
     try:
-        return yaml.load(text, Loader=yaml_loader()), []
+        return yaml.load(text, Loader=loader), []
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = getattr(mark, "line", None)
@@ -377,13 +445,14 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, list[SpecProblem]]:
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         context = getattr(error, "context", None)
         detail = f"{context}: {problem}" if context else str(problem)
+        refused = isinstance(error, loader.Refused)
         return None, [
             SpecProblem(
                 file=file,
                 item=None,
                 path="",
-                message=f"invalid YAML: {detail}",
-                rule="syntax",
+                message=detail if refused else f"invalid YAML: {detail}",
+                rule="shape" if refused else "syntax",
                 line=line + 1 if isinstance(line, int) else None,
                 column=column + 1 if isinstance(column, int) else None,
             )
@@ -596,13 +665,48 @@ def parse_spec_text(
     return _parse(text, file, format, skip_rules)[0]
 
 
+MAX_FILE_BYTES = 10 * 1024 * 1024
+"""How large a spec file may be (10 MiB); a setup of thousands of resources needs a few MiB."""
+
+_KINDS: tuple[tuple[Callable[[int], bool], str], ...] = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _regular(mode: int) -> None:
+    """Refuse (``ValueError``) anything but a regular file: a FIFO would block, a device never end."""
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+        raise ValueError(f"{kind}, not a regular file: a spec is read from a regular file only")
+
+
+def _read_text(path: PathLike) -> str:
+    """The text of a regular file of at most ``MAX_FILE_BYTES``, else ``OSError``/``ValueError``.
+
+    The kind is checked before opening and again on the open file (opened
+    without blocking, so a FIFO put in its place cannot hang the read).
+    """
+    _regular(os.stat(path).st_mode)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    with os.fdopen(os.open(path, flags), "rb") as stream:
+        _regular(os.fstat(stream.fileno()).st_mode)
+        data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise ValueError(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB, the most a spec file may hold")
+    return data.decode("utf-8-sig")
+
+
 def _parse_file(
     path: PathLike, format: SpecFormat | None, skip_rules: Iterable[str]
 ) -> tuple[SpecFile, ValidationError | None]:
     file = os.fspath(path)
     try:
         chosen = format if format is not None else format_of(path)
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = _read_text(path)
     except (OSError, UnicodeDecodeError, ValueError) as error:
         message = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         message = message.removeprefix(f"{file}: ")
@@ -617,7 +721,8 @@ def parse_spec_file(
     """Read a spec file without raising: the valid requests and every problem, each located.
 
     The format follows the file name unless given. A file that cannot be read
-    (missing, not UTF-8, unknown suffix) is one problem of rule ``file``.
+    (missing, not UTF-8, unknown suffix, not a regular file, larger than
+    ``MAX_FILE_BYTES``) is one problem of rule ``file``.
     """
     return _parse_file(path, format, skip_rules)[0]
 

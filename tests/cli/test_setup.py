@@ -103,7 +103,7 @@ def test_apply_creates_everything_then_a_second_apply_changes_nothing(
 
 
 def test_plan_shows_every_field_that_changed_and_apply_converges(
-    cli: Runner, emulator: Emulator, url: list[str], tmp_path: Path
+    cli: Runner, emulator: Emulator, url: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert cli("apply", *FILES, "--yes", *url).code == 0
     retail, outlet_type, outlet_flow = _copy_setup(tmp_path)
@@ -118,14 +118,31 @@ def test_plan_shows_every_field_that_changed_and_apply_converges(
     Path(outlet_type).write_text(json.dumps(outlet), encoding="utf-8")
     files = [retail, outlet_type, outlet_flow]
 
-    plan = cli("plan", *files, *url, "--output", "json")
-    assert plan.code == 1
-    changed = {
-        (item["kind"], item["domain"]): [(c["field"], c["change"]) for c in item["changes"]]
-        for item in plan.json()["items"]
-        if item["action"] == "update"
+    def changed(plan: Any) -> dict[tuple[str, str], list[tuple[str, str]]]:
+        return {
+            (item["kind"], item["domain"]): [(c["field"], c["change"]) for c in item["changes"]]
+            for item in plan["items"]
+            if item["action"] == "update"
+        }
+
+    # The AWS model marks Description, Fields, Keys and trigger conditions
+    # sensitive: by default the plan says they change, not to what.
+    hidden = cli("plan", *files, *url, "--output", "json")
+    assert hidden.code == 1
+    assert changed(hidden.json()) == {
+        ("object-type", "setup-retail"): [("Description", "change"), ("Fields", "change")],
+        ("event-trigger", "setup-retail"): [("Description", "change")],
+        ("object-type", "setup-outlet"): [("AllowProfileCreation", "remove"), ("Tags.cost-center", "add")],
     }
-    assert changed == {
+    text = cli("plan", *files, *url).out
+    assert "    ~ Fields: 1 value (not shown: sensitive)" in text
+    for value in ("Web shop customers", "Big spenders", "MobilePhoneNumber", "phone"):
+        assert value not in text + hidden.out
+
+    monkeypatch.setenv("CUSTOMER_PROFILES_TYPED_LOG_SENSITIVE", "1")  # the documented switch
+    shown = cli("plan", *files, *url, "--output", "json")
+    monkeypatch.delenv("CUSTOMER_PROFILES_TYPED_LOG_SENSITIVE")
+    assert changed(shown.json()) == {
         ("object-type", "setup-retail"): [
             ("Description", "change"),
             ("Fields.phone.Target", "change"),

@@ -31,7 +31,7 @@ from customer_profiles_typed.validation import skip_rules
 from ._aws import Connection
 from ._flow_hash import canonical, is_reserved_tag
 
-__all__ = ["Change", "Current", "compare", "compare_tags", "delete", "diff_kind", "read", "send"]
+__all__ = ["Change", "Current", "Hidden", "hide_sensitive", "compare", "compare_tags", "delete", "diff_kind", "read", "send"]
 
 Current = Mapping[str, Any]
 """A resource as AWS answers it, in boto3's shape with timestamps as ISO 8601 strings."""
@@ -46,12 +46,16 @@ _FROM_TEMPLATE = frozenset({"Fields", "Keys"})
 """Members AWS fills in from the template when an object type is put with a ``TemplateId``."""
 
 
+ChangeKind = Literal["add", "change", "remove"]
+"""What a change does to a field."""
+
+
 @attrs.frozen
 class Change:
     """One field that applying a spec changes: added, changed or removed."""
 
     field: str
-    kind: Literal["add", "change", "remove"]
+    kind: ChangeKind
     old: Any
     new: Any
 
@@ -125,7 +129,65 @@ def diff_kind(request: SpecRequest, current: Current | None) -> list[Change]:
             continue
         changes += compare(name, old if current is not None else None, new)
     changes += compare_tags(now.get("Tags"), wanted.get("Tags"))
-    return changes
+    return hide_sensitive(request, changes)
+
+
+@attrs.frozen
+class Hidden:
+    """A value of a member AWS marks sensitive, left out of the plan: how many of its values changed."""
+
+    fields: int
+    """How many of its values changed; 0 for a member that is one value."""
+
+    def __str__(self) -> str:
+        if not self.fields:
+            return "(value not shown: sensitive)"
+        noun = "value" if self.fields == 1 else "values"
+        return f"{self.fields} {noun} (not shown: sensitive)"
+
+
+def hide_sensitive(request: SpecRequest, changes: list[Change]) -> list[Change]:
+    """The changes with those of sensitive members folded into one per member, values hidden.
+
+    The AWS model marks an object type's ``Description``, ``Fields`` and
+    ``Keys`` and an event trigger's ``Description`` and conditions sensitive:
+    the plan says that they change, not to what (field names included), unless
+    ``CUSTOMER_PROFILES_TYPED_LOG_SENSITIVE=1`` asks to see them.
+    """
+    from customer_profiles_typed import _model, _redact
+    from customer_profiles_typed.specs import operation_of
+
+    if _redact.showing_sensitive_values():
+        return changes
+    shape = _model.service_model().operation_model(operation_of(request)).input_shape
+    if shape is None:
+        return changes
+    sensitive = {
+        name for name, member in shape.members.items() if member.metadata.get("sensitive")
+    }
+    kept: list[Change] = []
+    folded: dict[str, list[Change]] = {}
+    for change in changes:
+        top = change.field.split(".", 1)[0]
+        if top in sensitive:
+            folded.setdefault(top, []).append(change)
+        else:
+            kept.append(change)
+    for name, hidden in folded.items():
+        kinds: set[ChangeKind] = {change.kind for change in hidden}
+        kind: ChangeKind = kinds.pop() if len(kinds) == 1 else "change"
+        marker = Hidden(0 if [c.field for c in hidden] == [name] else len(hidden))
+        kept.append(
+            Change(
+                name,
+                kind,
+                None if kind == "add" else marker,
+                None if kind == "remove" else marker,
+            )
+        )
+    order = {name: position for position, name in enumerate(shape.members)}
+    kept.sort(key=lambda change: order.get(change.field.split(".", 1)[0], len(order)))
+    return kept
 
 
 def _member_order(request: SpecRequest) -> Callable[[str], tuple[int, str]]:

@@ -13,6 +13,7 @@ from customer_profiles_typed.specs import SpecProblem
 from ._apply import Applied, Result
 from ._flow_hash import canonical
 from ._load import Loaded
+from ._kinds import Hidden
 from ._plan import Action, Change, PlanItem
 
 __all__ = [
@@ -171,12 +172,32 @@ def _read_more(cited: Sequence[str]) -> None:
 def _show(value: Any) -> str:
     if value is None:
         return "(absent)"
+    if isinstance(value, Hidden):
+        return str(value)
     return json.dumps(value, ensure_ascii=False)
+
+
+def _change_json(change: Change) -> dict[str, Any]:
+    hidden = isinstance(change.old, Hidden) or isinstance(change.new, Hidden)
+    found: dict[str, Any] = {
+        "field": change.field,
+        "change": change.kind,
+        "old": None if isinstance(change.old, Hidden) else change.old,
+        "new": None if isinstance(change.new, Hidden) else change.new,
+    }
+    if hidden:
+        found["sensitive"] = True
+        found["fields"] = (change.new if isinstance(change.new, Hidden) else change.old).fields
+    return found
 
 
 def _change_text(change: Change) -> str:
     # The flow is shown by its hash, a label rather than a value: no quotes.
     show = str if change.field == "FlowDefinition" else _show
+    hidden = change.new if isinstance(change.new, Hidden) else change.old
+    if isinstance(hidden, Hidden):  # one line for a sensitive member, whatever changed in it
+        mark = {"add": "+", "remove": "-", "change": "~"}[change.kind]
+        return f"{mark} {change.field}: {hidden}"
     if change.kind == "add":
         return f"+ {change.field}: {show(change.new)}"
     if change.kind == "remove":
@@ -237,10 +258,7 @@ def print_plan_json(items: Sequence[PlanItem]) -> None:
                 {
                     **_item_json(item),
                     "action": item.action,
-                    "changes": [
-                        {"field": c.field, "change": c.kind, "old": c.old, "new": c.new}
-                        for c in item.changes
-                    ],
+                    "changes": [_change_json(c) for c in item.changes],
                     "warnings": [_problem_json(w) for w in item.warnings],
                     "error": item.error,
                 }

@@ -274,7 +274,9 @@ class SourceFlowConfig(_Sensitive, Generic[OperatorT]):
     @property
     def connector_type(self) -> SourceConnectorType:
         """The type of the source connector, e.g. ``SourceConnectorType.S3``. Wire ``ConnectorType``."""
-        return self.source_connector_properties.connector_type
+        # Also read while a new object checks itself, before the properties' type is checked:
+        # properties of a wrong type have none, and the check reports them.
+        return cast(SourceConnectorType, getattr(self.source_connector_properties, "connector_type", None))
 
 
 # --- Tasks -------------------------------------------------------------------
