@@ -9,10 +9,12 @@ gets slower or faster during the run shifts both sides of a round alike.
 
 from __future__ import annotations
 
+import functools
 import os
 import platform
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -192,6 +194,23 @@ def calibrate_inner(function: Callable[[], object], target: float = 0.02) -> int
     function()
     one = max(time.perf_counter() - begin, 1e-7)
     return max(1, min(10_000, round(target / one)))
+
+
+# --- Fresh interpreters ---------------------------------------------------------
+
+
+@functools.cache
+def fresh_interpreter_env() -> dict[str, str]:
+    """The environment of a fresh interpreter: bytecode cached, as an installed program has it.
+
+    With ``PYTHONDONTWRITEBYTECODE`` set, every fresh process would compile the
+    sources it imports again. Bytecode goes to a directory of its own
+    (``PYTHONPYCACHEPREFIX``, made for this run), never into the source tree;
+    the first, untimed run of each case fills it.
+    """
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="bench-pycache-")
+    return env
 
 
 # --- Reporting ------------------------------------------------------------------

@@ -90,6 +90,7 @@ def run_case(modules: list[str]) -> tuple[float, float]:
         capture_output=True,
         text=True,
         check=True,
+        env=c.fresh_interpreter_env(),
     )
     wall = time.perf_counter() - begin
     tops = parse_importtime(done.stderr)
@@ -108,7 +109,13 @@ def what_library_imports() -> list[str]:
         "import sys; before = set(sys.modules); import customer_profiles_typed; "
         "new = sorted(m for m in set(sys.modules) - before if '.' not in m); print(' '.join(new))"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=c.fresh_interpreter_env(),
+    )
     loaded = done.stdout.split()
     stdlib = set(sys.stdlib_module_names)
     third_party = [m for m in loaded if m not in stdlib and not m.startswith("_") and m != LIBRARY]
@@ -122,6 +129,7 @@ def what_library_imports() -> list[str]:
         capture_output=True,
         text=True,
         check=True,
+        env=c.fresh_interpreter_env(),
     )
     heavy: list[tuple[int, str]] = []
     for line in done.stderr.splitlines():

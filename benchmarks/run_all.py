@@ -14,7 +14,14 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("call_overhead.py", "import_time.py", "scaling.py", "peers.py", "string_timestamps.py")
+SCRIPTS = (
+    "call_overhead.py",
+    "first_call.py",
+    "import_time.py",
+    "scaling.py",
+    "peers.py",
+    "string_timestamps.py",
+)
 
 
 def main() -> int:

@@ -11,6 +11,7 @@ from typing import Any
 
 import botocore.serialize
 import botocore.validate
+from botocore.exceptions import ParamValidationError
 
 import strategies
 from customer_profiles_typed import (
@@ -136,3 +137,23 @@ def load_script(name: str) -> ModuleType:
     sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+class Reached(Exception):
+    """Raised by a test hook where botocore goes on with a call: it got through every check before."""
+
+
+def validates(client: Any) -> bool:
+    """Whether botocore refuses a call with a wrong type itself (its parameter validation is on)."""
+
+    def stop(**_: Any) -> None:
+        raise Reached
+
+    client.meta.events.register("before-call.customer-profiles.GetDomain", stop, unique_id="test-stop")
+    try:
+        client.get_domain(DomainName=5)
+    except ParamValidationError:
+        return True
+    except Reached:
+        return False
+    raise AssertionError("the call neither failed validation nor reached the stop")

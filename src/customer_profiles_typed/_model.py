@@ -1,6 +1,9 @@
 """The AWS service model of Customer Profiles, read once from the installed botocore.
 
 Loading it costs a few milliseconds, so it happens on first use, never at import.
+A boto3 client already holds the model it was built from: ``adopt`` lets the
+clients hand it over (``client.meta.service_model``) before anything is loaded,
+so a program pays for loading it once, not twice.
 """
 
 from __future__ import annotations
@@ -15,12 +18,37 @@ if TYPE_CHECKING:
 SERVICE_NAME = "customer-profiles"
 
 
-@functools.cache
-def service_model() -> ServiceModel:
-    """The botocore service model of Customer Profiles."""
-    import botocore.session
+_loaded: ServiceModel | None = None
 
-    return botocore.session.get_session().get_service_model(SERVICE_NAME)
+
+def service_model() -> ServiceModel:
+    """The botocore service model of Customer Profiles (the one ``adopt`` was given, else loaded)."""
+    global _loaded  # noqa: PLW0603 - loaded on first use to keep imports lazy
+    if _loaded is None:
+        import botocore.session
+
+        _loaded = botocore.session.get_session().get_service_model(SERVICE_NAME)
+    return _loaded
+
+
+def adopt(client: object) -> None:
+    """Use the service model a boto3 or aiobotocore client holds, if none is in use yet.
+
+    Only a botocore ``ServiceModel`` of Customer Profiles is taken; anything
+    else (a stand-in client without one) is ignored and the model is loaded on
+    first use as before. Once a model is in use it stays: shapes read from it
+    are cached.
+    """
+    global _loaded  # noqa: PLW0603 - see service_model
+    if _loaded is not None:
+        return
+    model = getattr(getattr(client, "meta", None), "service_model", None)
+    if model is None:
+        return
+    from botocore.model import ServiceModel
+
+    if isinstance(model, ServiceModel) and model.service_name == SERVICE_NAME:
+        _loaded = model
 
 
 @functools.cache

@@ -18,10 +18,10 @@ from __future__ import annotations
 import asyncio
 from contextlib import AsyncExitStack
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from customer_profiles_typed import _guards, _model
-from customer_profiles_typed.client import NO_REGION
+from customer_profiles_typed.client import NO_REGION, built_client_config
 from customer_profiles_typed.errors import ConfigurationError
 from customer_profiles_typed.resources import (
     AsyncDomainMethods,
@@ -57,6 +57,11 @@ class AsyncCustomerProfiles(
     its client, which is closed when the outermost block ends. A call made
     while the client is not open raises ``RuntimeError``; a new ``async with``
     opens a fresh one.
+
+    As with ``CustomerProfiles``, a client this class opens has botocore's
+    parameter validation off (every request is checked before it is sent)
+    unless ``config`` sets ``parameter_validation``; a client you pass in is
+    used as it is configured.
     """
 
     def __init__(
@@ -82,6 +87,7 @@ class AsyncCustomerProfiles(
         """
         self._call_timeout = _guards.checked_timeout(call_timeout)
         if client is not None:
+            _model.adopt(client)
             _guards.install(client)
         self._client: Any = client
         self._settings: dict[str, Any] = {
@@ -110,12 +116,14 @@ class AsyncCustomerProfiles(
                 session = self._session or _aiobotocore_session()
                 stack = AsyncExitStack()
                 settings = {key: value for key, value in self._settings.items() if value is not None}
+                settings["config"] = _opened_client_config(self._settings["config"])
                 try:
                     self._client = await stack.enter_async_context(
                         session.create_client(_model.SERVICE_NAME, **settings)
                     )
                 except NoRegionError as error:
                     raise ConfigurationError(NO_REGION) from error
+                _model.adopt(self._client)
                 _guards.install(self._client)
                 self._stack = stack
                 self._closed = False
@@ -165,6 +173,15 @@ class AsyncCustomerProfiles(
 
 AsyncIntegrationClient = AsyncCustomerProfiles
 """``AsyncCustomerProfiles`` under the name it had when it covered integrations only."""
+
+
+def _opened_client_config(config: Config | None) -> Config:
+    """The configuration of a client this class opens: ``built_client_config``, an ``AioConfig`` by default."""
+    if config is None:
+        import importlib
+
+        config = cast("Config", importlib.import_module("aiobotocore.config").AioConfig())
+    return built_client_config(config)
 
 
 def _aiobotocore_session() -> Any:

@@ -70,6 +70,12 @@ class CustomerProfiles(
     One method per operation, named as boto3's (``put_profile_object_type``,
     ``list_event_triggers``...), with keyword arguments in snake_case. Safe to
     share between threads, like the boto3 client it wraps.
+
+    Every request is checked before it is sent, more strictly than botocore
+    checks it, so a client this class builds has botocore's own parameter
+    validation off (``Config(parameter_validation=False)``): a request is
+    validated once, not twice. Pass ``config=Config(parameter_validation=True)``
+    to keep botocore's too. A client you pass in is used as it is configured.
     """
 
     def __init__(
@@ -104,13 +110,20 @@ class CustomerProfiles(
             )
         if client is None:
             client = _build_client(session, region_name, endpoint_url, config)
+        _model.adopt(client)
         _guards.install(client)
         self._client = client
         self._call_timeout = timeout
 
     @property
     def boto3_client(self) -> CustomerProfilesClient:
-        """The wrapped boto3 client, for calls this library does not cover."""
+        """The wrapped boto3 client, for calls this library does not cover.
+
+        A client this class built does not run botocore's parameter validation
+        (see the class): a call made on it directly is sent as it is and only the
+        service judges it, unless ``config=Config(parameter_validation=True)``
+        was passed.
+        """
         return self._client
 
     def __repr__(self) -> str:
@@ -135,13 +148,31 @@ def _build_client(
     try:
         factory = session if session is not None else Session()
         client: CustomerProfilesClient = factory.client(
-            _model.SERVICE_NAME, region_name=region_name, endpoint_url=endpoint_url, config=config
+            _model.SERVICE_NAME,
+            region_name=region_name,
+            endpoint_url=endpoint_url,
+            config=built_client_config(config),
         )
     except NoRegionError as error:
         raise ConfigurationError(NO_REGION) from error
     except ProfileNotFound as error:
         raise ConfigurationError(f"{error}: name a profile of the shared AWS config") from error
     return client
+
+
+def built_client_config(config: Config | None) -> Config:
+    """The configuration of a client this library builds: ``config``, botocore's validation off.
+
+    botocore's parameter validation checks less than this library's checks, which
+    every method runs before it calls boto3, so it is turned off unless ``config``
+    sets ``parameter_validation`` itself. The result is of ``config``'s class
+    (an aiobotocore ``AioConfig`` stays one).
+    """
+    from botocore.config import Config
+
+    base = Config if config is None else type(config)
+    unchecked = base(parameter_validation=False)
+    return unchecked if config is None else unchecked.merge(config)
 
 
 NO_REGION = (

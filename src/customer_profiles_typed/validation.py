@@ -22,7 +22,7 @@ import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from customer_profiles_typed import _checks, _validation_hook, _wire, links
+from customer_profiles_typed import _checks, _fast, _validation_hook, _wire, links
 from customer_profiles_typed._checks import Finding
 from customer_profiles_typed._paths import ROOT, Path
 from customer_profiles_typed._validation_hook import skip_rules
@@ -264,6 +264,14 @@ def check_response_of(cls: type, response: Mapping[str, Any]) -> None:
 
 def check_response(shape: str, response: Mapping[str, Any]) -> None:
     """Check a response leniently: required members and types only."""
+    answer = cast(object, response)  # any JSON value may come back, whatever the annotation says
+    if isinstance(answer, Mapping):
+        # Clean by the strict compiled check (which knows no ResponseMetadata) is
+        # clean leniently too: only the walk's report is skipped.
+        entries = cast("Mapping[str, Any]", answer)
+        members = {key: item for key, item in entries.items() if key != "ResponseMetadata"}
+        if _fast.wire_accepter(shape)(members):
+            return
     findings = _checks.check_wire(shape, response, ROOT, lenient=True)
     # What AWS sends is read, not judged: a longer name or a new pattern on the
     # service side must not make a successful call fail on this machine.

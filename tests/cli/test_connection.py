@@ -10,6 +10,7 @@ import boto3.session
 import pytest
 
 from customer_profiles_typed.testing import Emulator
+from support import validates
 
 from .helpers import Runner, s3_spec, write_json
 
@@ -114,3 +115,17 @@ def test_connection_attempts_depend_on_where_the_endpoint_is() -> None:
     assert connect_attempts("http://127.0.0.1:1") == 1
     assert connect_attempts("https://notamazonaws.com") == 1
     assert 1 < CONNECT_ATTEMPTS < 10
+
+
+def test_the_command_line_client_does_not_validate_twice() -> None:
+    import argparse
+
+    from customer_profiles_typed.cli._aws import connect
+
+    args = argparse.Namespace(
+        profile=None, region="us-east-1", endpoint_url="http://127.0.0.1:9", retry_mode="standard",
+        max_attempts=2, account_id=None,
+    )
+    client = connect(args).client.boto3_client
+    assert not validates(client)
+    assert client.meta.config.retries == {"mode": "standard", "total_max_attempts": 2}

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from customer_profiles_typed.client import IntegrationClient
+from customer_profiles_typed.client import IntegrationClient, built_client_config
 from customer_profiles_typed.errors import (
     ConfigurationError,
     CustomerProfilesError,
@@ -99,9 +99,13 @@ def connect(args: argparse.Namespace, concurrency: int = 1) -> Connection:
     import botocore.exceptions
     from botocore.config import Config
 
-    config: Config = Config(
-        retries={"mode": args.retry_mode, "total_max_attempts": args.max_attempts},
-        max_pool_connections=max(10, concurrency),
+    # Every call goes through IntegrationClient, which checks it first: botocore
+    # need not validate it again, as for the clients the library builds.
+    config: Config = built_client_config(
+        Config(
+            retries={"mode": args.retry_mode, "total_max_attempts": args.max_attempts},
+            max_pool_connections=max(10, concurrency),
+        )
     )
     try:
         session = boto3.session.Session(profile_name=args.profile, region_name=args.region)

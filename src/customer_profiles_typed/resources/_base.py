@@ -15,7 +15,6 @@ the request's plain values; a member AWS marks sensitive shows as
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Iterator, Mapping, Sequence
 from enum import Enum
@@ -155,7 +154,12 @@ class AsyncResource:
             try:
                 pending: Awaitable[Mapping[str, Any]] = method(**call.kwargs)
                 left = guard.remaining()
-                response = await (pending if left is None else asyncio.wait_for(pending, left))
+                if left is None:
+                    response = await pending
+                else:
+                    import asyncio  # loaded by the event loop already; the sync client never needs it
+
+                    response = await asyncio.wait_for(pending, left)
             except Exception as error:
                 translated = _failure(error, guard)
                 if translated is None:
