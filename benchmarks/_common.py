@@ -13,6 +13,7 @@ import functools
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -200,17 +201,30 @@ def calibrate_inner(function: Callable[[], object], target: float = 0.02) -> int
 
 
 @functools.cache
+@functools.cache
 def fresh_interpreter_env() -> dict[str, str]:
     """The environment of a fresh interpreter: bytecode cached, as an installed program has it.
 
     With ``PYTHONDONTWRITEBYTECODE`` set, every fresh process would compile the
     sources it imports again. Bytecode goes to a directory of its own
     (``PYTHONPYCACHEPREFIX``, made for this run), never into the source tree;
-    the first, untimed run of each case fills it.
+    the first, untimed run of each case fills it. One directory serves the
+    whole run, so that every timed process finds the bytecode made before it.
     """
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="bench-pycache-")
     return env
+
+
+def run_fresh(code: str, *options: str) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a fresh interpreter (``options`` before ``-c``, e.g. ``-X importtime``)."""
+    return subprocess.run(
+        [sys.executable, *options, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=fresh_interpreter_env(),
+    )
 
 
 # --- Reporting ------------------------------------------------------------------

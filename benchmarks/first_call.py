@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import sys
 from pathlib import Path
 
@@ -88,13 +87,7 @@ STEPS = ("import", "client", "call")
 
 
 def run_case(code: str) -> dict[str, float]:
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=c.fresh_interpreter_env(),
-    )
+    done = c.run_fresh(code)
     times: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     times["total"] = sum(times[step] for step in STEPS)
     return times
@@ -112,13 +105,7 @@ def profile_first_call() -> list[str]:
         "out = io.StringIO(); pstats.Stats(profiler, stream=out).sort_stats('cumulative')"
         ".print_stats(r'customer_profiles_typed|cattrs', 12); sys.stderr.write(out.getvalue())",
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=c.fresh_interpreter_env(),
-    )
+    done = c.run_fresh(code)
     rows = [line for line in done.stderr.splitlines() if "customer_profiles_typed" in line]
     return rows[:12]
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import statistics
-import subprocess
 import sys
 import time
 
@@ -85,13 +84,7 @@ def run_case(modules: list[str]) -> tuple[float, float]:
     """(import seconds by -X importtime, wall seconds of the process) of one fresh run."""
     code = "; ".join(f"import {module}" for module in modules) or "pass"
     begin = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=c.fresh_interpreter_env(),
-    )
+    done = c.run_fresh(code, "-X", "importtime")
     wall = time.perf_counter() - begin
     tops = parse_importtime(done.stderr)
     total = 0
@@ -109,13 +102,7 @@ def what_library_imports() -> list[str]:
         "import sys; before = set(sys.modules); import customer_profiles_typed; "
         "new = sorted(m for m in set(sys.modules) - before if '.' not in m); print(' '.join(new))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=c.fresh_interpreter_env(),
-    )
+    done = c.run_fresh(code)
     loaded = done.stdout.split()
     stdlib = set(sys.stdlib_module_names)
     third_party = [m for m in loaded if m not in stdlib and not m.startswith("_") and m != LIBRARY]
@@ -124,13 +111,7 @@ def what_library_imports() -> list[str]:
         f"third-party packages loaded: {', '.join(third_party) or 'none'}",
         f"boto3/botocore/cattrs loaded: {', '.join(forbidden) or 'none (as required)'}",
     ]
-    done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", f"import {LIBRARY}"],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=c.fresh_interpreter_env(),
-    )
+    done = c.run_fresh(f"import {LIBRARY}", "-X", "importtime")
     heavy: list[tuple[int, str]] = []
     for line in done.stderr.splitlines():
         parts = line[len("import time:") :].split("|") if line.startswith("import time:") else []
