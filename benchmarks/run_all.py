@@ -21,6 +21,7 @@ SCRIPTS = (
     "scaling.py",
     "peers.py",
     "string_timestamps.py",
+    "validate_many.py",
 )
 
 

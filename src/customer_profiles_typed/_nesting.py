@@ -8,6 +8,7 @@ document past their limit the same way on every version.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import cast
 
 __all__ = ["MAX_WIRE_DEPTH", "nests_deeper_than"]
@@ -17,17 +18,25 @@ MAX_WIRE_DEPTH = 100
 
 
 def nests_deeper_than(document: object, limit: int) -> bool:
-    """Whether ``document`` nests lists and objects (dicts) more than ``limit`` levels deep."""
-    pending: list[tuple[object, int]] = [(document, 1)]
-    while pending:
-        value, depth = pending.pop()
-        if isinstance(value, dict):
-            children: list[object] = list(cast("dict[object, object]", value).values())
-        elif isinstance(value, list):
-            children = cast("list[object]", value)
-        else:
-            continue
+    """Whether ``document`` nests lists and objects (dicts) more than ``limit`` levels deep.
+
+    Walked level by level, keeping only the lists and dicts of each level: a
+    document of many scalars costs one ``isinstance`` per value.
+    """
+    containers = (dict, list)
+    level: list[object] = [document] if isinstance(document, containers) else []
+    depth = 1
+    while level:
         if depth > limit:
             return True
-        pending.extend((child, depth + 1) for child in children)
+        below: list[object] = []
+        for value in level:
+            children: Iterable[object] = (
+                cast("dict[object, object]", value).values()
+                if isinstance(value, dict)
+                else cast("list[object]", value)
+            )
+            below += [child for child in children if isinstance(child, containers)]
+        level = below
+        depth += 1
     return False
