@@ -131,11 +131,6 @@ def _show(value: object, sensitive: bool) -> str:
     return text if len(text) <= 80 else f"{text[:77]}..."
 
 
-def _readable_timestamp(value: str | float) -> bool:
-    """Whether botocore can read a timestamp given as a string or as epoch seconds."""
-    return readable_timestamp(value)
-
-
 def _required_by_rule(name: str, rule: str) -> str:
     return f"{name} is required by rule {rule}"
 
@@ -516,7 +511,7 @@ class _Walk:
             self.error(path, f"must be a datetime, got {_type_name(value)}", "type")
             return
         if isinstance(value, (int, float)):
-            if not _readable_timestamp(value):
+            if not readable_timestamp(value):
                 self.error(
                     path,
                     "must be a datetime, or epoch seconds botocore can read; got a number "
@@ -525,7 +520,7 @@ class _Walk:
                 )
             return
         if isinstance(value, str):
-            if not _readable_timestamp(value):
+            if not readable_timestamp(value):
                 self.error(
                     path,
                     "must be an ISO 8601 timestamp of an instant between 0001-01-01 and "

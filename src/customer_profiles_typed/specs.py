@@ -269,6 +269,10 @@ class InvalidItem:
     arguments: Mapping[str, Any]
     """Its boto3 keyword arguments as the file holds them, for checks of a caller's own (e.g. of tags)."""
 
+    def locate(self, problem: ValidationProblem) -> SpecProblem:
+        """A problem of its arguments (found by a check of the caller's) located in its file."""
+        return _spec_problem(self.file, self.item, problem, self.field_prefix)
+
 
 @attrs.frozen(kw_only=True)
 class SpecFile:

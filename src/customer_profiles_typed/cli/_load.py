@@ -57,10 +57,10 @@ class Loaded:
     """One report per file, in the order named."""
 
 
-def _problem(spec: Spec, wire_path: str, message: str, rule: str) -> SpecProblem:
-    """A problem at ``wire_path`` of a spec's request, located in its file (a template's too)."""
+def _problem(spec: Spec | InvalidItem, wire_path: str, message: str, rule: str) -> SpecProblem:
+    """A problem at ``wire_path`` of an item's request, located in its file (a template's too)."""
     located = wire_path
-    if spec.paths is not None and wire_path.startswith("Tags."):
+    if isinstance(spec, Spec) and spec.paths is not None and wire_path.startswith("Tags."):
         # A template's tags are a Key/Value list: point at the entry.
         located = f"Tags[{wire_path.removeprefix('Tags.')!r}]"
     found = ValidationProblem(path=wire_path, wire_path=located, message=message, rule=rule)
@@ -96,13 +96,7 @@ def _invalid_item_problems(invalid: InvalidItem) -> list[SpecProblem]:
         tags = {key: value for key, value in entries.items() if isinstance(key, str)}
     with_flow = invalid.operation == "PutIntegration" and arguments.get("FlowDefinition") is not None
     return [
-        SpecProblem(
-            file=invalid.file,
-            item=invalid.item,
-            path=_join(invalid.field_prefix, path),
-            message=message,
-            rule="reserved-tag",
-        )
+        _problem(invalid, path, message, "reserved-tag")
         for path, message in _tag_problems(tags, with_flow)
     ]
 
@@ -139,10 +133,6 @@ def _cross_checks(specs: Sequence[Spec]) -> dict[int, list[SpecProblem]]:
         if problems:
             found[position] = problems
     return found
-
-
-def _join(prefix: str, path: str) -> str:
-    return f"{prefix}.{path}" if prefix else path
 
 
 def load(files: Sequence[str], skip_rules: Sequence[str]) -> Loaded:
