@@ -10,6 +10,7 @@ gets slower or faster during the run shifts both sides of a round alike.
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import platform
 import statistics
@@ -17,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -110,6 +112,37 @@ def typed_flow(tasks: int) -> Any:
     )
 
 
+OBJECT_TYPE_FIELDS = 100
+"""The large object type: 100 fields, one of them the profile's unique key."""
+
+
+def object_type_wire(fields: int) -> dict[str, Any]:
+    """boto3's ``put_profile_object_type`` keyword arguments for an object type of ``fields`` fields.
+
+    Each field reads ``_source.<name>`` into a custom profile attribute as a
+    string; the first is the ``PROFILE``/``UNIQUE`` key. Profile creation on,
+    a year of retention, one tag: a valid request that draws no warning.
+    """
+    names = field_names(fields)
+    return {
+        "DomainName": DOMAIN,
+        "ObjectTypeName": OBJECT_TYPE,
+        "Description": "Customers exported as CSV files",
+        "ExpirationDays": 365,
+        "AllowProfileCreation": True,
+        "Fields": {
+            name: {
+                "Source": f"_source.{name}",
+                "Target": f"_profile.Attributes.{name}",
+                "ContentType": "STRING",
+            }
+            for name in names
+        },
+        "Keys": {"customer_id": [{"StandardIdentifiers": ["PROFILE", "UNIQUE"], "FieldNames": [names[0]]}]},
+        "Tags": dict(TAGS),
+    }
+
+
 def put_response() -> dict[str, Any]:
     """A ``PutIntegration`` response as boto3 returns it (timestamps parsed)."""
     moment = datetime(2024, 1, 1, tzinfo=timezone.utc)
@@ -142,6 +175,15 @@ class Comparison:
             a / b for a, b in zip(self.seconds[name], self.seconds[baseline])
         )
 
+    def total_ratio(self, name: str, baseline: str) -> float:
+        """Time per call of ``name`` summed over all rounds / the same sum of ``baseline``.
+
+        Unlike the median of per-round ratios, this counts in full the rare,
+        long pauses (a full pass of the cyclic garbage collector over a large
+        heap) that fall into some batches only.
+        """
+        return sum(self.seconds[name]) / sum(self.seconds[baseline])
+
     def ratio_spread(self, name: str, baseline: str) -> tuple[float, float]:
         """First and third quartiles of the per-round ratios."""
         ratios = sorted(a / b for a, b in zip(self.seconds[name], self.seconds[baseline]))
@@ -155,14 +197,15 @@ def interleaved(
     candidates: Mapping[str, Callable[[], object]],
     *,
     rounds: int,
-    inner: int,
+    inner: int | Mapping[str, int],
     before_batch: Callable[[str, int], None] | None = None,
     budget: float | None = None,
 ) -> Comparison:
     """Time the candidates round by round, rotating their order each round.
 
     Each round runs every candidate ``inner`` times in a row (``before_batch``
-    is called first, untimed, e.g. to queue stubbed responses). ``budget``
+    is called first, untimed, e.g. to queue stubbed responses); ``inner`` may
+    give each candidate its own batch length, by name. ``budget``
     (seconds) stops early, after at least 5 rounds, so a slow machine stays
     within the time the benchmark promises.
     """
@@ -177,12 +220,13 @@ def interleaved(
             order = names[::-1]
         for name in order:
             function = candidates[name]
+            batch = inner if isinstance(inner, int) else inner[name]
             if before_batch is not None:
-                before_batch(name, inner)
+                before_batch(name, batch)
             begin = clock()
-            for _ in range(inner):
+            for _ in range(batch):
                 function()
-            seconds[name].append((clock() - begin) / inner)
+            seconds[name].append((clock() - begin) / batch)
         if budget is not None and round_number >= 4 and clock() - started > budget:
             break
     return Comparison(names, seconds)
@@ -197,10 +241,56 @@ def calibrate_inner(function: Callable[[], object], target: float = 0.02) -> int
     return max(1, min(10_000, round(target / one)))
 
 
+def peak_bytes(function: Callable[[], object]) -> int:
+    """Peak memory one call of ``function`` allocates above what was live before it (``tracemalloc``).
+
+    The result stays alive until the peak is read, as it would in the caller.
+    """
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before, _ = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        result = function()
+        _, peak = tracemalloc.get_traced_memory()
+        del result
+    finally:
+        tracemalloc.stop()
+    return peak - before
+
+
+# --- botocore, the baseline ------------------------------------------------------
+
+
+def botocore_validate_serialize(operation: str, payload: Mapping[str, Any]) -> Callable[[], object]:
+    """botocore's own work on ``payload`` for ``operation``: the baseline of the peers and scaling figures.
+
+    ``ParamValidator().validate(d, input_shape)`` + ``create_serializer("rest-json")
+    .serialize_to_request(d, operation_model)``, as a boto3 client does before
+    it sends a request. Checks once that botocore accepts ``payload``.
+    """
+    import botocore.session
+    from botocore.serialize import create_serializer
+    from botocore.validate import ParamValidator
+
+    model = botocore.session.get_session().get_service_model("customer-profiles").operation_model(operation)
+    shape = model.input_shape
+    assert shape is not None
+    validator = ParamValidator()
+    serializer = create_serializer("rest-json")
+    report = validator.validate(payload, shape)
+    assert not report.has_errors(), report.generate_report()
+
+    def run() -> object:
+        validator.validate(payload, shape)
+        return serializer.serialize_to_request(payload, model)
+
+    return run
+
+
 # --- Fresh interpreters ---------------------------------------------------------
 
 
-@functools.cache
 @functools.cache
 def fresh_interpreter_env() -> dict[str, str]:
     """The environment of a fresh interpreter: bytecode cached, as an installed program has it.

@@ -20,6 +20,7 @@ SCRIPTS = (
     "import_time.py",
     "scaling.py",
     "peers.py",
+    "objects_in_code.py",
     "string_timestamps.py",
     "validate_many.py",
 )
