@@ -1,37 +1,52 @@
-"""``apply`` over many domains against plain boto3 loops doing only the writes.
+"""``apply`` over many domains against plain boto3 doing only the writes, with latency on every call.
 
-Every side puts the same 200 integrations (one S3 flow per domain) into a
-fresh emulator whose calls answer 50 ms late, as a remote API would:
+Every side puts the same integrations (S3 flows, ``--per-domain`` of them in
+each of ``--domains`` domains) into a fresh emulator whose calls all answer
+``--latency`` late, as a remote API would. Two shapes are measured in the same
+run: one integration per domain (200 items) and ten per domain (2,000 items).
 
-- the fair baseline: boto3 ``put_integration`` calls on one client from a pool
-  of as many threads as apply's ``--concurrency``, doing only the writes;
-- for context, the old baseline: a sequential ``for`` loop of the same calls;
-- apply: ``customer-profiles-typed apply --concurrency 16 --yes`` over a spec
-  file of the 200 requests. Before it writes it reads what exists, once per
-  domain (ListIntegrations, or GetIntegration per item with ``--account-id``),
-  which is what makes a second run a no-op, and the facts its link checks use
-  (GetDomain for X10, ListProfileObjectTypes and the templates for X1).
+- The fair baseline: boto3 ``put_integration`` calls on one plain client from a
+  pool of as many threads as apply's ``--concurrency``, doing only the writes.
+- ``apply``: ``customer-profiles-typed apply --concurrency 16 --yes`` over one
+  spec file of the same requests, every link check on. Before it writes it
+  reads what exists once per domain (``ListIntegrations``: what makes a second
+  run a no-op) and the facts its link checks use (``GetDomain`` for X10,
+  ``GetProfileObjectType`` of the object type the flows feed for X1 and
+  X6-X8, the templates once per run). Each domain holds its key and that
+  object type beforehand, so the plan warns of nothing.
+- ``apply --skip-rule X1 --skip-rule X10``: the same without those two checks;
+  and with every check that reads skipped (X1, X6-X8, X10): only the state.
+- For context, the old comparison: a sequential ``for`` loop of the calls
+  (one integration per domain only: the ten-per-domain loop would take 100 s).
 
-The concurrent baseline and each apply variant alternate round by round; the
-ratio is taken per round and its median printed. Then every domain is checked
-to hold exactly its one integration (nothing lost, nothing duplicated), and a
-second apply must make no write.
+The baseline and the apply variants alternate round by round, their order
+rotating; each ratio is taken per round and its median printed. With the
+latency on every call and the same number of calls in flight, a run lasts at
+least (its calls) x latency / concurrency: the calls each side made are
+counted by operation (the emulator counts what it receives) and printed, and
+their ratio is the floor the measured ratio is compared with (counting calls
+only: the baseline's client also checks its requests, so a ratio can come out
+a little under it). Every run is
+checked: each domain holds exactly its integrations (nothing lost, nothing
+duplicated), and a second apply, timed and counted too, makes no write.
 
-    python benchmarks/apply_many.py [--domains 200] [--concurrency 16] [--latency 0.05] [--rounds 3]
+    python benchmarks/apply_many.py [--domains 200] [--per-domain 1,10] [--concurrency 16] [--latency 0.05] [--rounds 5] [--big-rounds 3]
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
-import statistics
-from concurrent.futures import ThreadPoolExecutor
 import io
 import json
 import os
+import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -47,79 +62,126 @@ REGION = "us-east-1"
 CREDENTIALS = AccessKey("benchmark", "benchmark-secret", ACCOUNT)
 """The access key the command signs with (from the environment) and the emulator knows."""
 
+EVERY_CALL = 10**7
+"""How many calls of each operation the injected latency covers: all of a run's."""
 
-def requests(count: int) -> list[PutIntegrationRequest]:
-    """One S3 integration per domain, each with its own flow (flow names are per account)."""
+LINK_READS = ("X1", "X6", "X7", "X8", "X10")
+"""The link checks that read something of each domain; skipped, only the state is read."""
+
+WRITE_PREFIXES = ("Put", "Create", "Update", "Delete", "Tag", "Untag")
+"""Operations whose name starts so change something; every other one reads."""
+
+
+FIELDS = ["customer_id", "first_name", "last_name", "email", "phone"]
+"""The columns every flow maps, and the fields of the object type that reads them."""
+
+
+def requests(domains: int, per_domain: int = 1) -> list[PutIntegrationRequest]:
+    """``per_domain`` S3 integrations in each of ``domains`` domains, each with its own flow."""
     return [
         PutIntegrationRequest(
             domain_name=f"bench-{index:04d}",
             object_type_name="CustomerCsv",
             flow_definition=s3_flow(
-                flow_name=f"bench-flow-{index:04d}",
+                flow_name=f"bench-flow-{index:04d}-{item:02d}",  # flow names are per account
                 kms_arn=KMS_KEY,
                 bucket_name="example-customer-exports",
-                bucket_prefix=f"tenant-{index:04d}/",
-                fields=["customer_id", "first_name", "last_name", "email", "phone"],
+                bucket_prefix=f"tenant-{index:04d}/{item:02d}/",
+                fields=FIELDS,
                 trigger=on_demand_trigger(),
             ),
             tags={"team": "crm"},
         )
-        for index in range(count)
+        for index in range(domains)
+        for item in range(per_domain)
     ]
 
 
-def prepared_emulator(count: int) -> Emulator:
-    """A running emulator holding ``count`` empty domains (its domain quota raised to fit)."""
+def _domains_of(wanted: Sequence[PutIntegrationRequest]) -> list[str]:
+    return list(dict.fromkeys(request.domain_name for request in wanted))
+
+
+def prepared_emulator(wanted: Sequence[PutIntegrationRequest], latency: float) -> Emulator:
+    """A running emulator holding the domains of ``wanted``, every call then answering ``latency`` late.
+
+    Each domain has the key of the flows and the object type they feed, read
+    as the flows write it, as a setup ready for its integrations would: the
+    plan has no warning to show (X1, X6-X8, X10 all hold).
+    """
+    domains = _domains_of(wanted)
     emulator = Emulator(
-        credentials=[CREDENTIALS], account_id=ACCOUNT, store_options={"quotas": Quotas(domains=count)}
+        credentials=[CREDENTIALS], account_id=ACCOUNT, store_options={"quotas": Quotas(domains=len(domains))}
     ).start()
     client = emulator.client()
-    for index in range(count):
-        client.create_domain(DomainName=f"bench-{index:04d}", DefaultExpirationDays=30)
+    for name in domains:
+        client.create_domain(DomainName=name, DefaultExpirationDays=30, DefaultEncryptionKey=KMS_KEY)
+        client.put_profile_object_type(
+            DomainName=name,
+            ObjectTypeName="CustomerCsv",
+            Description="Customers from CSV exports",
+            Fields={
+                field: {"Source": f"_source.{field}", "Target": f"_profile.Attributes.{field}"}
+                for field in FIELDS
+            },
+            Keys={"customer_id": [{"StandardIdentifiers": ["PROFILE", "UNIQUE"], "FieldNames": ["customer_id"]}]},
+        )
+    for operation in OPERATIONS:
+        emulator.inject_fault(operation, latency=latency, times=EVERY_CALL)
     return emulator
 
 
-def slow_down(emulator: Emulator, operations: list[str], calls: int, latency: float) -> None:
-    for operation in operations:
-        emulator.inject_fault(operation, latency=latency, times=calls)
+def _operations() -> list[str]:
+    import botocore.session
+
+    return list(botocore.session.get_session().get_service_model("customer-profiles").operation_names)
 
 
-def check_state(emulator: Emulator, wanted: list[PutIntegrationRequest]) -> int:
-    """How many domains do not hold exactly their one integration."""
-    wrong = 0
+OPERATIONS = _operations()
+"""Every operation of the service: "latency on every call" slows them all."""
+
+
+def counts(emulator: Emulator) -> collections.Counter[str]:
+    """The calls the emulator has received so far, by operation."""
+    return collections.Counter({op: n for op in OPERATIONS if (n := emulator.request_count(op))})
+
+
+def check_state(emulator: Emulator, wanted: Sequence[PutIntegrationRequest]) -> int:
+    """How many domains do not hold exactly their integrations."""
+    expected: dict[str, list[str]] = {}
     for request in wanted:
-        found = emulator.integrations(request.domain_name)
         flow = request.flow_definition
         assert flow is not None
-        expected = f"arn:aws:appflow:{REGION}:{ACCOUNT}:flow/{flow.flow_name}"
-        if [item.uri for item in found] != [expected]:
-            wrong += 1
-    return wrong
+        uri = f"arn:aws:appflow:{REGION}:{ACCOUNT}:flow/{flow.flow_name}"
+        expected.setdefault(request.domain_name, []).append(uri)
+    return sum(
+        1
+        for domain, uris in expected.items()
+        if [item.uri for item in emulator.integrations(domain)] != sorted(uris)
+    )
 
 
-EVERY_CALL = [
-    "PutIntegration",
-    "ListIntegrations",
-    "GetIntegration",
-    "GetDomain",
-    "ListProfileObjectTypes",
-    "ListProfileObjectTypeTemplates",
-    "ListEventTriggers",
-]
-"""The operations apply may call here: "latency on every call" slows them all."""
+class Run:
+    """One timed run of one side: its seconds, calls by operation, and whether it left the state right."""
+
+    def __init__(self, seconds: float, calls: collections.Counter[str], ok: bool) -> None:
+        self.seconds = seconds
+        self.calls = calls
+        self.ok = ok
+        self.second_seconds: float | None = None
+        self.second_calls: collections.Counter[str] = collections.Counter()
 
 
 def baseline(
-    wanted: list[PutIntegrationRequest], latency: float, concurrency: int = 1
-) -> tuple[float, int]:
-    """Seconds to put every request with plain boto3 from ``concurrency`` threads, and domains wrong."""
-    emulator = prepared_emulator(len(wanted))
-    try:
-        slow_down(emulator, ["PutIntegration"], len(wanted), latency)
-        from botocore.config import Config
+    wanted: Sequence[PutIntegrationRequest], latency: float, concurrency: int
+) -> Run:
+    """Put every request with plain boto3 from ``concurrency`` threads (1: a ``for`` loop)."""
+    from botocore.config import Config
 
+    emulator = prepared_emulator(wanted, latency)
+    try:
         client = emulator.client(config=Config(max_pool_connections=max(10, concurrency)))
         kwargs = [request.to_boto3() for request in wanted]
+        before = counts(emulator)
         start = time.perf_counter()
         if concurrency == 1:
             for item in kwargs:
@@ -128,59 +190,151 @@ def baseline(
             with ThreadPoolExecutor(max_workers=concurrency) as pool:
                 list(pool.map(lambda item: client.put_integration(**item), kwargs))
         elapsed = time.perf_counter() - start
-        return elapsed, check_state(emulator, wanted)
+        return Run(elapsed, counts(emulator) - before, check_state(emulator, wanted) == 0)
     finally:
         emulator.stop()
+
+
+def _main(argv: list[str]) -> tuple[int, float, dict[str, Any]]:
+    out = io.StringIO()
+    start = time.perf_counter()
+    with contextlib.redirect_stdout(out):
+        code = main(argv)
+    return code, time.perf_counter() - start, json.loads(out.getvalue())
 
 
 def run_apply(
-    wanted: list[PutIntegrationRequest],
-    spec: Path,
-    *,
-    concurrency: int,
-    latency: float,
-    slow_operations: list[str],
-    account_id: bool,
-) -> dict[str, Any]:
-    emulator = prepared_emulator(len(wanted))
+    wanted: Sequence[PutIntegrationRequest], spec: Path, *, concurrency: int, latency: float, extra: Sequence[str]
+) -> Run:
+    """``apply`` twice into a fresh emulator: the first creates everything, the second must write nothing."""
+    emulator = prepared_emulator(wanted, latency)
     try:
-        slow_down(emulator, slow_operations, len(wanted), latency)
         argv = [
             "apply", str(spec), "--yes", "--output", "json",
-            "--concurrency", str(concurrency), "--endpoint-url", emulator.endpoint_url,
+            "--concurrency", str(concurrency), "--endpoint-url", emulator.endpoint_url, *extra,
         ]
-        if account_id:
-            argv += ["--account-id", ACCOUNT]
-        out = io.StringIO()
-        start = time.perf_counter()
-        with contextlib.redirect_stdout(out):
-            code = main(argv)
-        elapsed = time.perf_counter() - start
-        report = json.loads(out.getvalue())
+        before = counts(emulator)
+        code, elapsed, report = _main(argv)
+        first = counts(emulator) - before
         results = [item["result"] for item in report["items"]]
-        puts = emulator.request_count("PutIntegration")
-        with contextlib.redirect_stdout(io.StringIO()):
-            second = main(argv)
-        return {
-            "seconds": elapsed,
-            "exit": code,
-            "created": results.count("created"),
-            "items": len(results),
-            "wrong_domains": check_state(emulator, wanted),
-            "puts": puts,
-            "second_run_puts": emulator.request_count("PutIntegration") - puts,
-            "second_exit": second,
-        }
+        ok = (
+            code == 0
+            and results.count("created") == len(wanted) == len(results)
+            and check_state(emulator, wanted) == 0
+        )
+        code, second_elapsed, report = _main(argv)
+        run = Run(elapsed, first, ok)
+        run.second_seconds = second_elapsed
+        run.second_calls = counts(emulator) - before - first
+        run.ok = ok and code == 0 and not writes(run.second_calls) and all(
+            item["result"] == "unchanged" for item in report["items"]
+        )
+        return run
     finally:
         emulator.stop()
+
+
+def writes(calls: collections.Counter[str]) -> int:
+    """How many of ``calls`` change something."""
+    return sum(n for op, n in calls.items() if op.startswith(WRITE_PREFIXES))
+
+
+def _per_domain(calls: collections.Counter[str], domains: int) -> str:
+    total = sum(calls.values())
+    written = writes(calls)
+    return f"{(total - written) / domains:.2f} reads + {written / domains:.2f} writes per domain"
+
+
+def _calls_table(title: str, columns: dict[str, collections.Counter[str]]) -> None:
+    names = sorted(set().union(*columns.values()), key=lambda op: (op.startswith(WRITE_PREFIXES), op))
+    width = max(len(name) for name in [*names, "operation"])
+    heads = list(columns)
+    print(f"  calls by operation, {title}:")
+    cell = max(len(head) for head in heads) + 2
+    print("    " + "operation".ljust(width) + "".join(head.rjust(cell) for head in heads))
+    for name in [*names, "total"]:
+        cells = [
+            sum(calls.values()) if name == "total" else calls.get(name, 0) for calls in columns.values()
+        ]
+        print("    " + name.ljust(width) + "".join(str(value).rjust(cell) for value in cells))
+
+
+def _spread(ratios: list[float]) -> str:
+    ordered = sorted(ratios)
+    if len(ordered) >= 4:
+        low, _, high = statistics.quantiles(ordered, n=4)
+        return f"IQR {low:.2f}-{high:.2f}"
+    return f"range {ordered[0]:.2f}-{ordered[-1]:.2f}"
+
+
+def measure_shape(
+    domains: int, per_domain: int, *, rounds: int, concurrency: int, latency: float, sequential: bool
+) -> bool:
+    """Measure one shape (``per_domain`` integrations in each of ``domains``); print it; whether all was right."""
+    wanted = requests(domains, per_domain)
+    ms = f"{latency * 1000:.0f} ms"
+    print(
+        f"\n{domains} domains x {per_domain} integration{'s' if per_domain > 1 else ''} = "
+        f"{len(wanted)} items, {ms} on every call, concurrency {concurrency}, {rounds} rounds"
+    )
+    ok = True
+    with tempfile.TemporaryDirectory() as folder:
+        spec = Path(folder) / "integrations.json"
+        write_specs(spec, wanted)
+        if sequential:
+            loop = baseline(wanted, latency, 1)
+            ok = loop.ok
+            print(f"  context: a sequential boto3 loop of the {len(wanted)} put_integration calls: {loop.seconds:.2f} s")
+        sides: dict[str, Callable[[], Run]] = {
+            "fair baseline": lambda: baseline(wanted, latency, concurrency),
+            "apply": lambda: run_apply(wanted, spec, concurrency=concurrency, latency=latency, extra=()),
+            "apply --skip-rule X1 --skip-rule X10": lambda: run_apply(
+                wanted, spec, concurrency=concurrency, latency=latency,
+                extra=("--skip-rule", "X1", "--skip-rule", "X10"),
+            ),
+            "apply, every link check that reads skipped (X1, X6-X8, X10)": lambda: run_apply(
+                wanted, spec, concurrency=concurrency, latency=latency,
+                extra=tuple(arg for rule in LINK_READS for arg in ("--skip-rule", rule)),
+            ),
+        }
+        names = list(sides)
+        runs: dict[str, list[Run]] = {name: [] for name in names}
+        for round_ in range(rounds):
+            shift = round_ % len(names)
+            for name in names[shift:] + names[:shift]:
+                run = sides[name]()
+                ok = ok and run.ok
+                runs[name].append(run)
+    fair = runs["fair baseline"]
+    print(f"  fair baseline, {concurrency} threads, writes only: {statistics.median(r.seconds for r in fair):.2f} s")
+    for name in names[1:]:
+        mine = runs[name]
+        ratios = [a.seconds / b.seconds for a, b in zip(mine, fair)]
+        calls, base_calls = mine[-1].calls, fair[-1].calls
+        floor = sum(calls.values()) / sum(base_calls.values())
+        second = statistics.median(r.second_seconds or 0.0 for r in mine)
+        print(
+            f"  {name}: {statistics.median(r.seconds for r in mine):.2f} s, "
+            f"{statistics.median(ratios):.2f}x the fair baseline ({_spread(ratios)}); "
+            f"floor {floor:.2f}x ({_per_domain(calls, domains)}); "
+            f"second run {second:.2f} s, {writes(mine[-1].second_calls)} writes"
+        )
+    columns = {"baseline": fair[-1].calls}
+    for name, short in zip(names[1:], ("apply", "skip X1 X10", "skip reads")):
+        columns[short] = runs[name][-1].calls
+        columns[f"{short}, again"] = runs[name][-1].second_calls
+    _calls_table("last round", columns)
+    return ok
 
 
 def main_benchmark(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--domains", type=int, default=200)
+    parser.add_argument("--per-domain", default="1,10", help="integrations per domain, one shape each")
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--latency", type=float, default=0.05)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of the shapes of up to 500 items")
+    parser.add_argument("--big-rounds", type=int, default=3, help="rounds of the larger shapes")
     args = parser.parse_args(argv)
     # The command reads its credentials and region from the environment: the
     # emulator's, whatever the caller's environment holds.
@@ -188,55 +342,18 @@ def main_benchmark(argv: list[str] | None = None) -> int:
     os.environ["AWS_SECRET_ACCESS_KEY"] = CREDENTIALS.secret_access_key
     os.environ["AWS_DEFAULT_REGION"] = REGION
     os.environ.pop("AWS_SESSION_TOKEN", None)
-    wanted = requests(args.domains)
-    ms = f"{args.latency * 1000:.0f} ms"
-    variants = [
-        ("apply, latency on every call, reads by ListIntegrations", EVERY_CALL, False),
-        ("apply, latency on every call, reads by GetIntegration (--account-id)", EVERY_CALL, True),
-        ("apply, latency on PutIntegration only (the baseline's calls)", ["PutIntegration"], False),
-    ]
     ok = True
-    with tempfile.TemporaryDirectory() as folder:
-        spec = Path(folder) / "integrations.json"
-        write_specs(spec, wanted)
-        sequential, lost = baseline(wanted, args.latency)
-        ok = lost == 0
-        print(f"context: {args.domains} sequential boto3 put_integration calls, {ms} each: {sequential:.2f} s")
-        fair: list[float] = []
-        seconds: dict[str, list[float]] = {title: [] for title, _, _ in variants}
-        for _ in range(args.rounds):
-            elapsed, lost = baseline(wanted, args.latency, args.concurrency)
-            fair.append(elapsed)
-            ok = ok and lost == 0
-            for title, slow, account_id in variants:
-                result = run_apply(
-                    wanted,
-                    spec,
-                    concurrency=args.concurrency,
-                    latency=args.latency,
-                    slow_operations=slow,
-                    account_id=account_id,
-                )
-                seconds[title].append(result["seconds"])
-                ok = ok and (
-                    result["exit"] == 0
-                    and result["created"] == args.domains
-                    and result["wrong_domains"] == 0
-                    and result["puts"] == args.domains
-                    and result["second_run_puts"] == 0
-                    and result["second_exit"] == 0
-                )
-        print(
-            f"fair baseline: the same calls from {args.concurrency} threads: "
-            f"{statistics.median(fair):.2f} s (median of {args.rounds})"
-        )
-        for title, _, _ in variants:
-            ratio = statistics.median(a / b for a, b in zip(seconds[title], fair))
-            print(
-                f"{title}: {statistics.median(seconds[title]):.2f} s, {ratio:.2f}x the fair baseline, "
-                f"{sequential / statistics.median(seconds[title]):.1f}x faster than the sequential loop"
-            )
-    print("all items accounted for; second runs made no write" if ok else "ITEMS LOST OR DUPLICATED")
+    for per_domain in (int(part) for part in args.per_domain.split(",")):
+        items = args.domains * per_domain
+        ok = measure_shape(
+            args.domains,
+            per_domain,
+            rounds=args.rounds if items <= 500 else args.big_rounds,
+            concurrency=args.concurrency,
+            latency=args.latency,
+            sequential=per_domain == 1,
+        ) and ok
+    print("\nall items accounted for; second runs made no write" if ok else "\nITEMS LOST OR DUPLICATED, OR A SECOND RUN WROTE")
     return 0 if ok else 1
 
 

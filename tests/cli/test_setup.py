@@ -326,9 +326,24 @@ def test_plan_reads_only_what_its_checks_use(cli: Runner, emulator: Emulator, ur
     assert cli("plan", *integration_only, *url).code == 1
     assert emulator.request_count("ListEventTriggers") == 0  # it names no trigger
     assert emulator.request_count("GetDomain") == 1  # X10: the flow's key against the domain's
-    assert emulator.request_count("ListProfileObjectTypes") == 1  # X1
+    # X1 (does ShopCustomer exist?) and X6-X8 (its fields against the flow's):
+    # one name, read by itself; a missing one answers ResourceNotFoundException.
+    assert emulator.request_count("GetProfileObjectType") == 1
+    assert emulator.request_count("ListProfileObjectTypes") == 0
+    assert emulator.request_count("ListProfileObjectTypeTemplates") == 1  # X1: it may be a template
 
     assert cli("plan", *integration_only, "--skip-rule", "all", *url).code == 1
     assert emulator.request_count("GetDomain") == 1
-    assert emulator.request_count("ListProfileObjectTypes") == 1
+    assert emulator.request_count("GetProfileObjectType") == 1
     assert emulator.request_count("ListProfileObjectTypeTemplates") == 1
+
+
+def test_an_object_type_the_specs_define_is_not_read_for_the_integrations_checks(
+    cli: Runner, emulator: Emulator, url: list[str]
+) -> None:
+    outlet = [f"{SETUP}/outlet-object-type.json", f"{SETUP}/outlet-integration.json"]
+    assert cli("plan", *outlet, *url).code == 1
+    # The object type spec's own read; X1 and X6-X8 use the spec.
+    assert emulator.request_count("GetProfileObjectType") == 1
+    assert emulator.request_count("ListProfileObjectTypes") == 1  # O48: the domain's quota
+    assert emulator.request_count("ListProfileObjectTypeTemplates") == 0

@@ -101,23 +101,17 @@ def test_what_is_retried(error: Exception, expected: bool) -> None:
 
 
 def test_backoff_doubles_up_to_its_cap_with_full_jitter_and_stops_at_the_deadline() -> None:
-    slept: list[float] = []
+    throttled = _error(ThrottlingError, 429)
+    retrier = Retrier(attempts=6, base=1.0, cap=4.0, jitter=lambda: 0.5, clock=lambda: 0.0)
+    delays = [retrier.delay_after(throttled, retries) for retries in range(6)]
+    assert delays == [0.5, 1.0, 2.0, 2.0, 2.0, None]  # six attempts: five retries
+    assert retrier.delay_after(_error(BadRequestError, 400), 0) is None
+    assert retrier.delay_after(None, 0) is None
+
     now = [0.0]
-
-    def sleep(seconds: float) -> None:
-        slept.append(seconds)
-        now[0] += seconds
-
-    def throttled() -> None:
-        raise _error(ThrottlingError, 429)
-
-    retrier = Retrier(attempts=6, base=1.0, cap=4.0, sleep=sleep, jitter=lambda: 0.5, clock=lambda: now[0])
-    outcome = retrier.run(throttled)
-    assert isinstance(outcome.error, ThrottlingError)
-    assert outcome.retries == 5
-    assert slept == [0.5, 1.0, 2.0, 2.0, 2.0]
-
-    slept.clear()
-    now[0] = 0.0
-    bounded = Retrier(attempts=6, base=1.0, cap=4.0, sleep=sleep, jitter=lambda: 0.5, clock=lambda: now[0], deadline=2.0)
-    assert bounded.run(throttled).retries == 2  # 0.5 + 1.0 slept; the next 2.0 would pass the deadline
+    bounded = Retrier(attempts=6, base=1.0, cap=4.0, jitter=lambda: 0.5, clock=lambda: now[0], deadline=2.0)
+    waited: list[float] = []
+    while (delay := bounded.delay_after(throttled, len(waited))) is not None:
+        waited.append(delay)
+        now[0] += delay
+    assert waited == [0.5, 1.0]  # the next 2.0 would pass the deadline

@@ -31,7 +31,19 @@ from customer_profiles_typed.validation import skip_rules
 from ._aws import Connection
 from ._flow_hash import canonical, is_reserved_tag
 
-__all__ = ["Change", "Current", "Hidden", "hide_sensitive", "compare", "compare_tags", "delete", "diff_kind", "read", "send"]
+__all__ = [
+    "Change",
+    "Current",
+    "Hidden",
+    "as_current",
+    "compare",
+    "compare_tags",
+    "delete",
+    "diff_kind",
+    "hide_sensitive",
+    "read",
+    "send",
+]
 
 Current = Mapping[str, Any]
 """A resource as AWS answers it, in boto3's shape with timestamps as ISO 8601 strings."""
@@ -102,9 +114,14 @@ def read(connection: Connection, request: SpecRequest) -> Current | None:
                 domain_name=request.domain_name, event_trigger_name=request.event_trigger_name
             )
         else:
-            raise TypeError(f"integrations are read by Reader, not here: {type(request).__name__}")
+            raise TypeError(f"integrations are read with their domain, not here: {type(request).__name__}")
     except ResourceNotFoundError:
         return None
+    return as_current(found)
+
+
+def as_current(found: Any) -> Current:
+    """A resource read back (a response model) as a ``Current``."""
     current: dict[str, Any] = canonical(found.to_boto3())
     return current
 

@@ -156,8 +156,9 @@ def build_parser(prog: str = "customer-profiles-typed") -> argparse.ArgumentPars
         sub.add_argument(
             "--account-id",
             default=None,
-            help="the AWS account, to derive the flow ARN of new flows and read them with "
-            "GetIntegration (default: the credentials' account if known, else ListIntegrations)",
+            help="the AWS account, to derive the flow ARN of new flows (a domain with one "
+            "integration spec is then read with GetIntegration, others with one ListIntegrations "
+            "each; default: the credentials' account if known)",
         )
         sub.add_argument(
             "--item-attempts",

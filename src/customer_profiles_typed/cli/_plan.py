@@ -1,52 +1,60 @@
 """Planning: what each spec item's resource is now, and the field-level changes applying it makes.
 
-Domains, object types and event triggers are read back whole (``_kinds``).
-AWS's ``GetIntegration`` returns every field of a request except
-``FlowDefinition``, which is compared through the hash ``apply`` records in
-``FLOW_HASH_TAG``. The links between the items and their domains (rules X1,
-X4, X6-X8, X10, O48, E20) are checked over what the domains hold (``_links``),
-and with ``--prune`` the resources a spec no longer lists are planned for
-deletion.
+The reads come first (``_links``): once per domain, never once per item,
+every read of every domain on one pool of ``--concurrency`` workers, each
+read waiting only for the reads it needs; an item is planned, on the calling
+thread, as soon as the reads of its domain are answered. Domains, object
+types and event triggers are read back whole (``_kinds``). AWS returns every
+field of an integration's request except ``FlowDefinition``, which is
+compared through the hash ``apply`` records in ``FLOW_HASH_TAG``; a domain's
+integrations are read with one ``ListIntegrations`` (hidden ones included),
+where each spec finds its own (``GetIntegration`` for a domain with one
+integration spec whose URI is known). The links between the items and their
+domains (rules X1, X4, X6-X8, X10, O48, E20) are checked over what the
+domains hold (``_links``), and with ``--prune`` the resources a spec no
+longer lists are planned for deletion.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from typing import Any, Literal, TypeVar
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Literal
 
 import attrs
 
 from customer_profiles_typed._dependencies import KINDS, Kind, ResourceKey, creation_order, key_of
-from customer_profiles_typed.errors import ResourceNotFoundError
 from customer_profiles_typed.models.integrations import Integration
-from customer_profiles_typed.models import CreateDomainRequest, PutIntegrationRequest
+from customer_profiles_typed.models import (
+    CreateDomainRequest,
+    CreateEventTriggerRequest,
+    PutIntegrationRequest,
+    PutProfileObjectTypeRequest,
+)
 from customer_profiles_typed.specs import Spec, SpecProblem
 
 from ._aws import Connection, failure_text
-from ._bulk import Progress, run_all
+from ._bulk import Progress, run_graph
 from ._flow_hash import FLOW_HASH_TAG, canonical, wire_fingerprint
-from ._kinds import Change, Current, compare, compare_tags, diff_kind, read
-from ._links import Facts, link_warnings, read_domains, reads_needed
+from ._kinds import Change, Current, as_current, compare, compare_tags, diff_kind, read
+from ._links import Answer, Facts, Key, ReadCall, link_warnings, reads_needed
 from ._retry import Retrier
 
 __all__ = [
     "Action",
     "Change",
     "PlanItem",
-    "Reader",
     "Target",
     "diff",
     "in_creation_order",
     "make_plan",
-    "plan_all",
-    "plan_one",
     "prune_items",
 ]
 
-T = TypeVar("T")
-
 _DEFAULT_SCOPE = "PROFILE"
+
+_COMPARED = ("ObjectTypeName", "ObjectTypeNames", "RoleArn", "EventTriggerNames", "Scope")
+"""The members of a ``PutIntegration`` request that ``diff`` compares one by one (tags aside)."""
 
 
 @attrs.frozen
@@ -67,64 +75,37 @@ class Target:
         return f"new flow {self.flow_name}"
 
 
-class Reader:
-    """Finds the current integration of each request, sharing one list call per domain."""
+def target_of(connection: Connection, request: PutIntegrationRequest) -> Target:
+    """The integration ``request`` puts; a new flow's ARN when region and account are known."""
+    flow = request.flow_definition
+    flow_name = flow.flow_name if flow is not None else None
+    uri = request.uri
+    region, account = connection.region, connection.account
+    if uri is None and flow_name is not None and region and account:
+        uri = f"arn:aws:appflow:{region}:{account}:flow/{flow_name}"
+    return Target(request.domain_name, uri, flow_name)
 
-    def __init__(self, connection: Connection, new_domains: Collection[str] = ()) -> None:
-        self._connection = connection
-        self._new_domains = frozenset(new_domains)
-        self._lock = threading.Lock()
-        self._domain_locks: dict[str, threading.Lock] = {}
-        self._listed: dict[str, list[Integration]] = {}
 
-    @property
-    def connection(self) -> Connection:
-        """The client, region and account the reads use."""
-        return self._connection
+class _Held:
+    """A domain's integrations as listed, found by URI and by flow name."""
 
-    def target(self, request: PutIntegrationRequest) -> Target:
-        """The integration ``request`` puts; a new flow's ARN when region and account are known."""
-        flow = request.flow_definition
-        flow_name = flow.flow_name if flow is not None else None
-        uri = request.uri
-        region, account = self._connection.region, self._connection.account
-        if uri is None and flow_name is not None and region and account:
-            uri = f"arn:aws:appflow:{region}:{account}:flow/{flow_name}"
-        return Target(request.domain_name, uri, flow_name)
+    def __init__(self, integrations: Iterable[Integration]) -> None:
+        self.by_uri: dict[str, Integration] = {}
+        self.by_flow: dict[str, Integration] = {}
+        for integration in sorted(integrations, key=lambda found: found.uri):
+            uri = integration.uri
+            self.by_uri.setdefault(uri, integration)
+            if uri.startswith("arn:") and ":flow/" in uri:
+                # The first by URI: the same flow name in two regions or accounts is rare.
+                self.by_flow.setdefault(uri.rsplit(":flow/", 1)[1], integration)
 
     def current(self, target: Target) -> Integration | None:
         """The integration ``target`` names as it is now; ``None`` if there is none."""
-        client = self._connection.client
         if target.uri is not None:
-            try:
-                return client.get_integration(domain_name=target.domain, uri=target.uri)
-            except ResourceNotFoundError:
-                return None
+            return self.by_uri.get(target.uri)
         if target.flow_name is None:
             return None  # neither a Uri nor a flow (rule T3): no integration to find
-        suffix = f":flow/{target.flow_name}"
-        matches = [
-            integration
-            for integration in self._domain(target.domain)
-            if integration.uri.startswith("arn:") and integration.uri.endswith(suffix)
-        ]
-        return min(matches, key=lambda integration: integration.uri) if matches else None
-
-    def _domain(self, domain: str) -> list[Integration]:
-        with self._lock:
-            lock = self._domain_locks.setdefault(domain, threading.Lock())
-        with lock:
-            found = self._listed.get(domain)
-            if found is None:
-                client = self._connection.client
-                try:
-                    found = list(client.list_integrations(domain_name=domain, include_hidden=True))
-                except ResourceNotFoundError:
-                    if domain not in self._new_domains:
-                        raise
-                    found = []  # the plan creates the domain: nothing in it yet
-                self._listed[domain] = found
-            return found
+        return self.by_flow.get(target.flow_name)
 
 
 Action = Literal["create", "update", "delete", "unchanged", "failed"]
@@ -211,14 +192,24 @@ def diff(
     """
     if wire is None:
         wire = request.to_boto3()
-    wanted: dict[str, Any] = canonical(wire)
+    return _changes(request, current, wire, wire_fingerprint(wire))
+
+
+def _changes(
+    request: PutIntegrationRequest,
+    current: Integration | None,
+    wire: Mapping[str, Any],
+    digest: str | None,
+) -> list[Change]:
+    """``diff``, given the flow's hash (``wire_fingerprint(wire)``)."""
+    # Only the members compared here are made canonical: the flow is hashed.
+    wanted: dict[str, Any] = {name: canonical(wire[name]) for name in _COMPARED if name in wire}
     now: dict[str, Any] = current.to_boto3() if current is not None else {}
     changes: list[Change] = []
     changes += compare("ObjectTypeName", now.get("ObjectTypeName"), wanted.get("ObjectTypeName"))
     changes += compare(
         "ObjectTypeNames", now.get("ObjectTypeNames") or {}, wanted.get("ObjectTypeNames") or {}
     )
-    digest = wire_fingerprint(wire)
     if digest is not None:
         recorded = (current.tags or {}).get(FLOW_HASH_TAG) if current is not None else None
         if current is not None and recorded is None:
@@ -243,63 +234,88 @@ def diff(
     return changes
 
 
-def _retried(retrier: Retrier, call: Callable[[], T]) -> T | None:
-    """The value of ``call`` once retried as ``retrier`` says; its last error is raised."""
-    outcome = retrier.run(call)
-    if outcome.error is not None:
-        raise outcome.error
-    return outcome.value
+class _Planner:
+    """Plans each spec from the answers of the reads of its domain (on the calling thread)."""
 
+    def __init__(self, facts: Facts) -> None:
+        self._facts = facts
+        self._held: dict[str, _Held] = {}
 
-def plan_one(reader: Reader, spec: Spec, retrier: Retrier = Retrier()) -> PlanItem:
-    """Read the current resource of ``spec`` and plan it; a failure is its action, never raised."""
-    request = spec.request
-    key = key_of(request)
-    if not isinstance(request, PutIntegrationRequest):
+    def plan(self, position: int, spec: Spec) -> PlanItem:
+        """The plan of ``spec`` (``position`` in creation order); a failure is its action, never raised."""
+        request = spec.request
+        key = key_of(request)
+        facts = self._facts
+        if isinstance(request, PutIntegrationRequest):
+            item = self._integration(spec, request, key)
+        else:
+            item = self._other(position, spec, key)
+        if _domain_missing(facts, item.domain):
+            return _missing_domain(item)
+        if item.action == "failed":
+            return item
+        found = link_warnings(spec, facts)
+        return attrs.evolve(item, warnings=tuple(found)) if found else item
+
+    def _integration(self, spec: Spec, request: PutIntegrationRequest, key: ResourceKey) -> PlanItem:
+        target = target_of(self._facts.connection, request)
         try:
-            current = _retried(retrier, lambda: read(reader.connection, request))
+            integration = self._domain(request.domain_name).current(target)
+            wire = request.to_boto3()  # once: for the diff and the flow's hash
+            digest = wire_fingerprint(wire)
+            changes = tuple(_changes(request, integration, wire, digest))
+        except Exception as error:  # one item's failure must not stop the others
+            return PlanItem(key, "failed", spec, target=target, error=failure_text(error))
+        if integration is None:
+            return PlanItem(key, "create", spec, changes, target=target, flow_digest=digest)
+        action: Action = "update" if changes else "unchanged"
+        return PlanItem(
+            key, action, spec, changes, target=target, current_uri=integration.uri, flow_digest=digest
+        )
+
+    def _domain(self, domain: str) -> _Held:
+        """The integrations of ``domain``; raises the error of their read."""
+        held = self._held.get(domain)
+        if held is None:
+            answer = self._facts.answer(("state", domain))
+            assert answer is not None  # read for every domain with an integration spec
+            if answer.error is not None:
+                if not (answer.missing and domain in self._facts.new_domains):
+                    raise answer.error
+                held = _Held(())  # the plan creates the domain: nothing in it yet
+            else:
+                held = _Held(answer.value)
+            self._held[domain] = held
+        return held
+
+    def _other(self, position: int, spec: Spec, key: ResourceKey) -> PlanItem:
+        request = spec.request
+        domain = isinstance(request, CreateDomainRequest)
+        answer = self._facts.answer(("key", request.domain_name) if domain else _spec_key(position))
+        assert answer is not None  # every such spec is read
+        try:
+            if answer.error is not None and not (domain and answer.missing):
+                raise answer.error
+            current: Current | None
+            if answer.error is not None:
+                current = None
+            else:
+                current = as_current(answer.value) if domain else answer.value
             changes = tuple(diff_kind(request, current))
         except Exception as error:  # one item's failure must not stop the others
             return PlanItem(key, "failed", spec, error=failure_text(error))
         action: Action = "create" if current is None else "update" if changes else "unchanged"
         return PlanItem(key, action, spec, changes, current=current)
-    target = reader.target(request)
-    try:
-        integration = _retried(retrier, lambda: reader.current(target))
-        wire = request.to_boto3()  # once: for the diff and the flow's hash
-        changes = tuple(diff(request, integration, wire))
-        digest = wire_fingerprint(wire)
-    except Exception as error:  # one item's failure must not stop the others
-        return PlanItem(key, "failed", spec, target=target, error=failure_text(error))
-    if integration is None:
-        return PlanItem(key, "create", spec, changes, target=target, flow_digest=digest)
-    action = "update" if changes else "unchanged"
-    return PlanItem(
-        key, action, spec, changes, target=target, current_uri=integration.uri, flow_digest=digest
-    )
+
+
+def _spec_key(position: int) -> Key:
+    """The key of the read of a spec's own resource (an object type or an event trigger)."""
+    return ("spec", str(position))
 
 
 def in_creation_order(specs: Sequence[Spec]) -> list[Spec]:
     """The specs in the order their resources are created: domains, object types, triggers, integrations."""
     return [specs[i] for i in creation_order([spec.request for spec in specs])]
-
-
-def plan_all(
-    reader: Reader,
-    specs: Sequence[Spec],
-    concurrency: int,
-    progress: bool,
-    retrier: Retrier = Retrier(),
-) -> list[PlanItem]:
-    """Plan every spec, ``concurrency`` reads at a time, in the order given; progress if asked."""
-    return run_all(
-        specs,
-        lambda spec: plan_one(reader, spec, retrier),
-        concurrency=concurrency,
-        progress=Progress(len(specs), "reading", progress),
-        label=lambda spec: spec.location,
-        outcome=lambda item: str(item.action),
-    )
 
 
 def _kept_integration(item: Integration, kept_uris: set[str], kept_flows: set[str]) -> bool:
@@ -317,7 +333,7 @@ def prune_items(items: Sequence[PlanItem], facts: Facts) -> list[PlanItem]:
     """
     found: list[PlanItem] = []
     for domain in dict.fromkeys(item.domain for item in items):
-        held = facts.domains.get(domain)
+        held = facts.domain(domain)
         if held is None or not held.exists:
             continue
         mine = [item for item in items if item.domain == domain]
@@ -365,26 +381,73 @@ def make_plan(
     prune: bool,
     retrier: Retrier = Retrier(),
 ) -> list[PlanItem]:
-    """The whole plan: every spec in creation order, its links checked, then what ``--prune`` deletes."""
+    """The whole plan: every spec in creation order, its links checked, then what ``--prune`` deletes.
+
+    Every read runs on ``concurrency`` workers; a read that fails on throttling
+    or on AWS's side is tried again as ``retrier`` says, without holding its
+    worker. Progress, if asked, counts the specs planned.
+    """
     ordered = in_creation_order(specs)
     new_domains = {s.request.domain_name for s in ordered if isinstance(s.request, CreateDomainRequest)}
-    reader = Reader(connection, new_domains)
-    items = plan_all(reader, ordered, concurrency, progress, retrier)
-    reads, templates = reads_needed(ordered, skip_rules, prune=prune)
-    facts = read_domains(connection, reads, concurrency=concurrency, templates=templates)
-    warned = link_warnings(ordered, facts, skip_rules)
-    items = [
-        _missing_domain(item)
-        if _domain_missing(facts, item.domain, new_domains)
-        else attrs.evolve(item, warnings=tuple(found)) if found and item.action != "failed" else item
-        for item, found in zip(items, warned)
-    ]
+    plan = reads_needed(
+        ordered, skip_rules, prune=prune, uri_of=lambda request: target_of(connection, request).uri
+    )
+    facts = Facts(connection, plan, new_domains)
+    calls = facts.calls()
+    for position, spec in enumerate(ordered):
+        request = spec.request
+        if isinstance(request, (PutProfileObjectTypeRequest, CreateEventTriggerRequest)):
+            calls.append(ReadCall(_spec_key(position), functools.partial(read, connection, request)))
+    at = {call.key: n for n, call in enumerate(calls)}
+    of_domain: dict[str, list[int]] = {}
+    for n, call in enumerate(calls):
+        if call.domain is not None:
+            of_domain.setdefault(call.domain, []).append(n)
+    needs: list[tuple[int, ...]] = [tuple(at[need] for need in call.needs) for call in calls]
+    for position, spec in enumerate(ordered):
+        keys = [("templates",), _spec_key(position)]
+        request = spec.request
+        if isinstance(request, PutIntegrationRequest):
+            names = [request.object_type_name, *(request.object_type_names or {}).values()]
+            keys += [("template", name) for name in names if name is not None]
+        mine = of_domain.get(request.domain_name, [])
+        needs.append((*mine, *(at[key] for key in keys if key in at)))
+    planner = _Planner(facts)
+    nodes: list[ReadCall | tuple[int, Spec]] = [*calls, *enumerate(ordered)]
+
+    def work(node: ReadCall | tuple[int, Spec], attempt: int) -> Answer | PlanItem:
+        if isinstance(node, ReadCall):
+            return facts.run(node)
+        return planner.plan(*node)
+
+    def again(result: Answer | PlanItem, attempt: int) -> float | None:
+        if isinstance(result, Answer):
+            return retrier.delay_after(result.error, attempt - 1)
+        return None
+
+    def label(node: ReadCall | tuple[int, Spec]) -> str | None:
+        return None if isinstance(node, ReadCall) else node[1].location
+
+    results = run_graph(
+        nodes,
+        work,
+        needs=needs,
+        succeeded=lambda result: True,  # a failed read is an answer: what needs it goes on
+        blocked=lambda node, at, result: None,  # never called: everything succeeds
+        concurrency=concurrency,
+        progress=Progress(len(ordered), "reading", progress),
+        label=label,
+        outcome=lambda result: str(getattr(result, "action", "")),
+        again=again,
+        inline=lambda node: not isinstance(node, ReadCall),
+    )
+    items: list[PlanItem] = results[len(calls):]
     return items + prune_items(items, facts) if prune else items
 
 
-def _domain_missing(facts: Facts, domain: str, new_domains: Collection[str]) -> bool:
-    held = facts.domains.get(domain)
-    return held is not None and not held.exists and domain not in new_domains
+def _domain_missing(facts: Facts, domain: str) -> bool:
+    held = facts.domain(domain)
+    return held is not None and not held.exists and domain not in facts.new_domains
 
 
 def _missing_domain(item: PlanItem) -> PlanItem:

@@ -2,11 +2,13 @@
 
 botocore retries each call, but its retry quota is per client and every
 worker shares one client: under heavy throttling the quota runs dry and calls
-fail at once. Each item therefore retries on its own, after botocore has
-given up, with capped exponential backoff and full jitter, until it succeeds,
-its attempts are spent or the run's deadline would pass. Only answers that say
-the request was not processed (throttling) or failed on AWS's side (HTTP 5xx)
-are retried; a refused request is final.
+fail at once. Each read of ``plan`` and each call of ``apply`` therefore
+retries on its own, after botocore has given up, with capped exponential
+backoff and full jitter, until it succeeds, its attempts are spent or the
+run's deadline would pass. Only answers that say the request was not
+processed (throttling) or failed on AWS's side (HTTP 5xx) are retried; a
+refused request is final. The wait is ``run_graph``'s: a call waiting for
+its retry holds no worker.
 """
 
 from __future__ import annotations
@@ -14,15 +16,12 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
-from typing import Generic, TypeVar
 
 import attrs
 
 from customer_profiles_typed.errors import InternalServerError, ServiceError, ThrottlingError
 
-__all__ = ["Outcome", "Retrier", "retryable"]
-
-T = TypeVar("T")
+__all__ = ["Retrier", "retryable"]
 
 
 def retryable(error: BaseException) -> bool:
@@ -33,20 +32,11 @@ def retryable(error: BaseException) -> bool:
 
 
 @attrs.frozen
-class Outcome(Generic[T]):
-    """What an item's call gave after its retries: a value or the last error, and the retries made."""
-
-    value: T | None
-    error: Exception | None
-    retries: int
-
-
-@attrs.frozen
 class Retrier:
-    """Retries one item's call; shared by every worker (it holds no state of an item)."""
+    """When to retry a read or an item's call; shared by every worker (it holds no state of a call)."""
 
     attempts: int = 8
-    """Tries per item, the first included; each try is a whole botocore call with its own retries."""
+    """Tries per call, the first included; each try is a whole botocore call with its own retries."""
 
     deadline: float | None = None
     """The ``time.monotonic()`` after which no try starts; ``None`` for no deadline."""
@@ -56,9 +46,6 @@ class Retrier:
 
     cap: float = 20.0
     """The largest backoff, in seconds."""
-
-    sleep: Callable[[float], None] = time.sleep
-    """How to wait (tests pass a recorder)."""
 
     jitter: Callable[[], float] = random.random
     """A number in [0, 1) drawn for each backoff (full jitter)."""
@@ -78,16 +65,3 @@ class Retrier:
         if self.deadline is not None and self.clock() + delay >= self.deadline:
             return None
         return delay
-
-    def run(self, call: Callable[[], T]) -> Outcome[T]:
-        """Call ``call`` until it succeeds or must not be retried, waiting in between; never raises."""
-        retries = 0
-        while True:
-            try:
-                return Outcome(call(), None, retries)
-            except Exception as error:  # the item's failure is its result
-                delay = self.delay_after(error, retries)
-                if delay is None:
-                    return Outcome(None, error, retries)
-                self.sleep(delay)
-                retries += 1
