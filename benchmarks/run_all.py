@@ -2,8 +2,9 @@
 
     python3 -m venv .venv-bench && .venv-bench/bin/pip install -e '.[bench]' && .venv-bench/bin/python benchmarks/run_all.py
 
-Takes about three to five minutes on two cores; each benchmark bounds its own
-time. Only loopback traffic (the emulator case of ``call_overhead``).
+Takes about ten to fifteen minutes on two cores (``apply_many`` alone three to
+four); each benchmark bounds its own time. Only loopback traffic (the emulator
+cases of ``call_overhead`` and ``apply_many``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ SCRIPTS = (
     "objects_in_code.py",
     "string_timestamps.py",
     "validate_many.py",
+    "apply_many.py",
 )
 
 
