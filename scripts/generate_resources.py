@@ -22,6 +22,12 @@ Update), an iterator over the items of every page (a list that has a
 ``NextToken``: ``page_size`` replaces ``max_results``, and there is no
 ``next_token`` parameter), the AWS message (Delete), the tags
 (``ListTagsForResource``) or ``None`` (an answer without members).
+
+A module reaches its model classes through the ``customer_profiles_typed.models``
+package (``models.PutProfileObjectTypeRequest``), which loads a resource's model
+module the first time one of its names is used: importing the clients imports
+no generated model, and annotations still name the exact classes (for mypy,
+pyright and ``typing.get_type_hints`` alike).
 """
 
 from __future__ import annotations
@@ -86,6 +92,15 @@ def operation_summary(operation: str, request_cls: type) -> str:
 def names_in(annotation: str) -> set[str]:
     """The names an annotation refers to."""
     return {node.id for node in ast.walk(ast.parse(annotation, mode="eval")) if isinstance(node, ast.Name)}
+
+
+def qualified(text: str, model_names: set[str]) -> str:
+    """``text`` with each model class name read through the models package (``models.Domain``)."""
+    return re.sub(
+        r"(?<![\w.])[A-Za-z_]\w*",
+        lambda match: f"models.{match.group()}" if match.group() in model_names else match.group(),
+        text,
+    )
 
 
 @dataclass
@@ -225,8 +240,9 @@ def return_type(operation: Operation, asynchronous: bool) -> str:
     return operation.result
 
 
-def method_lines(operation: Operation, asynchronous: bool) -> list[str]:
-    returns = return_type(operation, asynchronous)
+def method_lines(operation: Operation, asynchronous: bool, model_names: set[str]) -> list[str]:
+    returns = qualified(return_type(operation, asynchronous), model_names)
+    request_class = qualified(operation.request, model_names)
     awaited = asynchronous and operation.kind != "list"
     define = "async def" if awaited else "def"
     call = "await " if awaited else ""
@@ -235,7 +251,7 @@ def method_lines(operation: Operation, asynchronous: bool) -> list[str]:
     lines = ["", f"    {define} {operation.method}(", "        self,", "        *,"]
     for parameter in operation.parameters:
         default = "" if parameter.required else " = None"
-        lines.append(f"        {parameter.name}: {parameter.annotation}{default},")
+        lines.append(f"        {parameter.name}: {qualified(parameter.annotation, model_names)}{default},")
     lines.append(f"    ) -> {returns}:")
     lines += docstring(
         [
@@ -246,14 +262,14 @@ def method_lines(operation: Operation, asynchronous: bool) -> list[str]:
         ],
         "        ",
     )
-    lines.append(f"        request = {operation.request}(")
+    lines.append(f"        request = {request_class}(")
     for parameter in operation.parameters:
         lines.append(f"            {parameter.field}={parameter.name},")
     lines.append("        )")
     lines.append(f"        {give}{call}self.{request_method}(request)")
-    head = f"    {define} {request_method}(self, request: {operation.request}) -> {returns}:"
+    head = f"    {define} {request_method}(self, request: {request_class}) -> {returns}:"
     if len(head) > WIDTH + 3:
-        head = f"    {define} {request_method}(\n        self, request: {operation.request}\n    ) -> {returns}:"
+        head = f"    {define} {request_method}(\n        self, request: {request_class}\n    ) -> {returns}:"
     lines += ["", *head.split("\n")]
     if operation.kind == "list":
         summary = (
@@ -262,18 +278,20 @@ def method_lines(operation: Operation, asynchronous: bool) -> list[str]:
             f"per page; see ``{operation.method}``."
         )
         lines += docstring([summary], "        ")
-        lines.append(f"        return self._list(request, {operation.reader})")
+        lines.append(f"        return self._list(request, {qualified(operation.reader, model_names)})")
     else:
         summary = (
             f"Sends a ``{operation.request}`` built in code or read with ``from_boto3``; "
             f"see ``{operation.method}``."
         )
         lines += docstring([summary], "        ")
-        lines.append(f"        {give}{call}self._request(request, {operation.reader})")
+        lines.append(f"        {give}{call}self._request(request, {qualified(operation.reader, model_names)})")
     return lines
 
 
 def render(resource: str, summary: str, operations: list[Operation], models: Any) -> str:
+    from customer_profiles_typed import models as package
+
     sync_class, label = CLASSES[resource]
     async_class = f"Async{sync_class}"
     listed = ", ".join(f"``{operation.name}``" for operation in operations)
@@ -291,10 +309,12 @@ def render(resource: str, summary: str, operations: list[Operation], models: Any
     from customer_profiles_typed import enums
 
     enum_names = sorted(name for name in used - BUILTIN_NAMES if hasattr(enums, name))
-    model_names = sorted(name for name in used - BUILTIN_NAMES - set(enum_names))
-    for name in model_names:
+    model_names = used - BUILTIN_NAMES - set(enum_names)
+    for name in sorted(model_names):
         if not hasattr(models, name):
             sys.exit(f"{name} is neither an enum nor a class of models.{resource}")
+        if name not in package.__all__:
+            sys.exit(f"{name} is not exported from customer_profiles_typed.models")
     out = [
         f'"""The {label} operations of both clients, the sync and the async methods side by side.',
         "",
@@ -313,14 +333,11 @@ def render(resource: str, summary: str, operations: list[Operation], models: Any
         "",
         f"from collections.abc import {', '.join(sorted(abc))}",
         "",
-        "from customer_profiles_typed import _operations",
+        "from customer_profiles_typed import _operations, models",
     ]
     if enum_names:
         out.append(f"from customer_profiles_typed.enums import {', '.join(enum_names)}")
-    out.append(f"from customer_profiles_typed.models.{resource} import (")
-    out += [f"    {name}," for name in model_names]
     out += [
-        ")",
         "from customer_profiles_typed.resources._base import AsyncResource, SyncResource",
         "",
         f'__all__ = ["{async_class}", "{sync_class}"]',
@@ -330,7 +347,7 @@ def render(resource: str, summary: str, operations: list[Operation], models: Any
         *docstring([f"The {label} operations: {listed}."], "    "),
     ]
     for operation in operations:
-        out += method_lines(operation, asynchronous=False)
+        out += method_lines(operation, asynchronous=False, model_names=model_names)
     out += [
         "",
         "",
@@ -338,7 +355,7 @@ def render(resource: str, summary: str, operations: list[Operation], models: Any
         *docstring([f"The {label} operations, awaited: see ``{sync_class}``."], "    "),
     ]
     for operation in operations:
-        out += method_lines(operation, asynchronous=True)
+        out += method_lines(operation, asynchronous=True, model_names=model_names)
     return "\n".join(out) + "\n"
 
 

@@ -664,7 +664,7 @@ def test_every_operation_of_the_four_resources_has_a_case() -> None:
     model = _session().get_service_model("customer-profiles")
     operations = {
         shape.removesuffix("Request")
-        for shape in _wire_tables.REQUEST_CLASSES.values()
+        for shape in _wire_tables.REQUEST_CLASSES
         if shape.removesuffix("Request") in model.operation_names
     }
     assert len(operations) == 19

@@ -52,33 +52,33 @@ from customer_profiles_typed.errors import (
     service_error_from,
     transport_error_from,
 )
-from customer_profiles_typed.models import GENERATED_NAMES
-from customer_profiles_typed.models.integrations import (
-    AnyFlowDefinition,
-    ConnectorOperator,
-    FlowDefinition,
-    IncrementalPullConfig,
-    Integration,
-    MarketoSourceProperties,
-    OperatorT,
-    PutIntegrationRequest,
-    S3SourceProperties,
-    SalesforceSourceProperties,
-    ScheduledTriggerProperties,
-    ServiceNowSourceProperties,
-    SourceConnectorProperties,
-    SourceFlowConfig,
-    Task,
-    TriggerConfig,
-    TriggerProperties,
-    ZendeskSourceProperties,
-)
+from customer_profiles_typed.models import MODULE_OF
 from customer_profiles_typed._validation_hook import skip_rules
 
 if TYPE_CHECKING:
     __version__: str
     """The installed version of the distribution ``customer-profiles-typed``."""
 
+    from customer_profiles_typed.models.integrations import (
+        AnyFlowDefinition,
+        ConnectorOperator,
+        FlowDefinition,
+        IncrementalPullConfig,
+        Integration,
+        MarketoSourceProperties,
+        OperatorT,
+        PutIntegrationRequest,
+        S3SourceProperties,
+        SalesforceSourceProperties,
+        ScheduledTriggerProperties,
+        ServiceNowSourceProperties,
+        SourceConnectorProperties,
+        SourceFlowConfig,
+        Task,
+        TriggerConfig,
+        TriggerProperties,
+        ZendeskSourceProperties,
+    )
     from customer_profiles_typed.models.object_types import (
         DeleteProfileObjectTypeRequest,
         DeleteProfileObjectTypeResponse,
@@ -205,7 +205,7 @@ if TYPE_CHECKING:
     )
 
 _LAZY: dict[str, str] = {
-    **GENERATED_NAMES,
+    **MODULE_OF,
     "CustomerProfiles": "customer_profiles_typed.client",
     "AsyncCustomerProfiles": "customer_profiles_typed.aio",
     "AsyncIntegrationClient": "customer_profiles_typed.aio",
@@ -243,12 +243,11 @@ _LAZY: dict[str, str] = {
     "read_specs": "customer_profiles_typed.specs",
     "write_specs": "customer_profiles_typed.specs",
 }
-"""Names loaded on first use: the generated models, the clients, the builders,
-ARNs, link checks and spec files.
+"""Names loaded on first use: the models (one module per resource), the clients,
+the builders, ARNs, link checks and spec files.
 
-Importing the package loads the enums, the integration models and the errors
-only; each of these loads the first time it is used, so a program pays for
-what it uses.
+Importing the package loads the enums and the errors only; each of these loads
+the first time it is used, so a program pays for what it uses.
 """
 
 

@@ -203,9 +203,12 @@ def make_converter() -> cattrs.Converter:
 
     # Factories, not hooks: each class's function is generated when first needed,
     # after every class is registered, so nested classes get their own hooks.
-    generated = frozenset(_wire.CLASS_SHAPES) - _SPECIAL
-    conv.register_unstructure_hook_factory(lambda t: t in generated, generated_unstructure)
-    conv.register_structure_hook_factory(lambda t: t in generated, generated_structure)
+    # A predicate, not a set of every class: that would import every resource's models.
+    def generated(t: Any) -> bool:
+        return t in _wire.CLASS_SHAPES and t not in _SPECIAL
+
+    conv.register_unstructure_hook_factory(generated, generated_unstructure)
+    conv.register_structure_hook_factory(generated, generated_structure)
     for name in enums.__all__:
         enum_class = getattr(enums, name)
         conv.register_unstructure_hook(enum_class, _enum_value)

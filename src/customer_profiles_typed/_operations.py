@@ -34,7 +34,6 @@ from customer_profiles_typed.errors import (
     transport_error_from,
 )
 from customer_profiles_typed.models.integrations import Integration
-from customer_profiles_typed.models.tags import ListTagsForResourceResponse
 
 if TYPE_CHECKING:
     from customer_profiles_typed._guards import CallGuard
@@ -288,6 +287,8 @@ def nothing(response: Mapping[str, Any], operation: str) -> None:
 
 def tags(response: Mapping[str, Any], operation: str) -> Mapping[str, str]:
     """The tags of a ``ListTagsForResource`` answer (empty if AWS lists none)."""
+    from customer_profiles_typed.models.tags import ListTagsForResourceResponse
+
     found = structured(ListTagsForResourceResponse, response, operation).tags
     return found if found is not None else MappingProxyType({})
 

@@ -5,12 +5,20 @@ but ``ServiceNow`` as a key), so every name is listed here once and everything
 else (the converter, the validators, the path of every error) reads these tables.
 ``tests/test_wire_names.py`` checks that every attrs field and every member of
 the AWS model has an entry.
+
+The tables of classes (``CLASS_SHAPES``, ``SHAPE_CLASSES``, ``RESPONSE_CLASSES``,
+``RESPONSE_CLASS_OF_SHAPE``) name the generated model classes rather than import
+them (``ClassTable``, ``ShapeTable``): a program that puts integrations never
+imports the models of domains, object types, event triggers or tags.
 """
 
 from __future__ import annotations
 
+import importlib
+import sys
+from collections.abc import Iterator, Mapping, ValuesView
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -40,6 +48,125 @@ from customer_profiles_typed.models.integrations import (
     TriggerProperties,
     ZendeskSourceProperties,
 )
+
+V = TypeVar("V")
+
+ClassName = tuple[str, str]
+"""A class named, not imported: (its module, its name)."""
+
+
+def _named(module: str, name: str) -> ClassName:
+    """The name of a class of a generated model module (``_wire_tables`` gives the module in ``models``)."""
+    return (f"customer_profiles_typed.models.{module}", name)
+
+
+def _imported(named: ClassName) -> type:
+    """The class a name stands for, its module imported if it is not yet."""
+    module, name = named
+    found: type = getattr(importlib.import_module(module), name)
+    return found
+
+
+class ClassTable(Mapping[type, V]):
+    """attrs class -> a value, for classes at hand and classes only named.
+
+    A lookup by class (``table[cls]``, ``cls in table``, ``table.get(cls)``)
+    imports nothing: a class of a generated model module is matched by its
+    module and name (and must be that very class). ``values()`` lists the values
+    without importing anything either. Only listing the classes themselves
+    (iterating, ``keys()``, ``items()``) imports every model module it names.
+    """
+
+    def __init__(self, classes: Mapping[type, V], named: Mapping[ClassName, V]) -> None:
+        """The table of ``classes`` (imported already) and of the classes ``named``."""
+        self._found: dict[type, V] = dict(classes)
+        self._classes = dict(classes)
+        self._named = dict(named)
+        self._by_module: dict[str, dict[str, V]] = {}
+        for (module, name), value in self._named.items():
+            self._by_module.setdefault(module, {})[name] = value
+        self._listed: dict[type | ClassName, V] = {}
+        self._listed.update(self._classes.items())
+        self._listed.update(self._named.items())
+        self._every: dict[type, V] | None = None
+
+    def __getitem__(self, cls: type) -> V:
+        try:
+            return self._found[cls]
+        except KeyError:
+            pass
+        found = self._match(cls)
+        if found is None:
+            raise KeyError(cls)
+        return found
+
+    def __contains__(self, cls: object) -> bool:
+        return (isinstance(cls, type) and cls in self._found) or self._match(cls) is not None
+
+    def _match(self, cls: object) -> V | None:
+        """The value of a named class, matched by its module and name (``None``: not in the table)."""
+        module: object = getattr(cls, "__module__", None)
+        name: object = getattr(cls, "__qualname__", None)
+        if not isinstance(module, str) or not isinstance(name, str) or not isinstance(cls, type):
+            return None
+        names = self._by_module.get(module)
+        value = None if names is None else names.get(name)
+        defined: object = getattr(sys.modules.get(module), name, None)
+        if value is None or defined is not cls:
+            return None
+        self._found[cls] = value
+        return value
+
+    def __iter__(self) -> Iterator[type]:
+        return iter(self._every_class())
+
+    def __len__(self) -> int:
+        return len(self._listed)
+
+    def values(self) -> ValuesView[V]:
+        """The values, in the table's order, without importing any model module."""
+        return self._listed.values()
+
+    def _every_class(self) -> dict[type, V]:
+        """Every class and its value, the named ones imported."""
+        if self._every is None:
+            every = dict(self._classes)
+            for named, value in self._named.items():
+                every[_imported(named)] = value
+            self._found.update(every)
+            self._every = every
+        return self._every
+
+
+class ShapeTable(Mapping[str, type]):
+    """AWS shape -> the attrs class that models it, a generated class imported on first lookup.
+
+    ``shape in table`` and listing the shapes import nothing; ``table[shape]``
+    imports the model module of that one class.
+    """
+
+    def __init__(self, classes: Mapping[str, type], named: Mapping[str, ClassName]) -> None:
+        """The table of ``classes`` (imported already) and of the classes ``named``."""
+        self._found: dict[str, type] = dict(classes)
+        self._named = dict(named)
+        self._shapes = (*classes, *named)
+
+    def __getitem__(self, shape: str) -> type:
+        try:
+            return self._found[shape]
+        except KeyError:
+            pass
+        found = self._found[shape] = _imported(self._named[shape])
+        return found
+
+    def __contains__(self, shape: object) -> bool:
+        return shape in self._found or shape in self._named
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._shapes)
+
+    def __len__(self) -> int:
+        return len(self._shapes)
 
 
 @attrs.frozen
@@ -94,7 +221,7 @@ def connector_of(properties: object) -> Connector:
     return CONNECTOR_BY_CLASS[type(properties)]
 
 
-CLASS_SHAPES: dict[type, str] = {
+_INTEGRATION_SHAPES: dict[type, str] = {
     PutIntegrationRequest: "PutIntegrationRequest",
     FlowDefinition: "FlowDefinition",
     SourceFlowConfig: "SourceFlowConfig",
@@ -109,18 +236,37 @@ CLASS_SHAPES: dict[type, str] = {
     TriggerProperties: "TriggerProperties",
     ScheduledTriggerProperties: "ScheduledTriggerProperties",
     Integration: "PutIntegrationResponse",
-    **_wire_tables.REQUEST_CLASSES,
 }
+"""The hand-written integration classes -> the AWS shape each models."""
+
+_REQUEST_CLASSES: dict[str, ClassName] = {
+    shape: _named(module, name) for shape, (module, name) in _wire_tables.REQUEST_CLASSES.items()
+}
+
+CLASS_SHAPES: ClassTable[str] = ClassTable(
+    _INTEGRATION_SHAPES, {named: shape for shape, named in _REQUEST_CLASSES.items()}
+)
 """attrs class -> the AWS shape it models: every request-side class, and ``Integration``."""
 
-SHAPE_CLASSES: dict[str, type] = {shape: cls for cls, shape in CLASS_SHAPES.items()}
+SHAPE_CLASSES: ShapeTable = ShapeTable(
+    {shape: cls for cls, shape in _INTEGRATION_SHAPES.items()}, _REQUEST_CLASSES
+)
+"""AWS shape -> the class of ``CLASS_SHAPES`` that models it."""
 
-RESPONSE_CLASSES: dict[type, tuple[str, ...]] = _wire_tables.RESPONSE_CLASSES
+RESPONSE_CLASSES: ClassTable[tuple[str, ...]] = ClassTable(
+    {},
+    {_named(module, name): shapes for (module, name), shapes in _wire_tables.RESPONSE_CLASSES.items()},
+)
 """Generated response class -> the AWS shapes it reads, the one it models first."""
 
-RESPONSE_CLASS_OF_SHAPE: dict[str, type] = {
-    shape: cls for cls, shapes in RESPONSE_CLASSES.items() for shape in shapes
-}
+RESPONSE_CLASS_OF_SHAPE: ShapeTable = ShapeTable(
+    {},
+    {
+        shape: _named(module, name)
+        for (module, name), shapes in _wire_tables.RESPONSE_CLASSES.items()
+        for shape in shapes
+    },
+)
 """AWS response shape -> the generated class that reads it."""
 
 FIELDS: dict[str, dict[str, str]] = {

@@ -5,8 +5,9 @@
 - ``object_types``, ``event_triggers``, ``tags``, ``domains``: generated from the
   botocore model by ``scripts/generate_models.py``.
 
-Every name is re-exported here and from the package root. The generated modules
-load on first use of one of their names, so importing the package stays cheap.
+Every name is re-exported here and from the package root. Each module loads on
+first use of one of its names, so importing the package stays cheap and a
+program loads the models of the resources it uses only.
 """
 
 from __future__ import annotations
@@ -14,28 +15,27 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from customer_profiles_typed.models.integrations import (
-    AnyFlowDefinition,
-    ConnectorOperator,
-    FlowDefinition,
-    IncrementalPullConfig,
-    Integration,
-    MarketoSourceProperties,
-    OperatorT,
-    PutIntegrationRequest,
-    S3SourceProperties,
-    SalesforceSourceProperties,
-    ScheduledTriggerProperties,
-    ServiceNowSourceProperties,
-    SourceConnectorProperties,
-    SourceFlowConfig,
-    Task,
-    TriggerConfig,
-    TriggerProperties,
-    ZendeskSourceProperties,
-)
-
 if TYPE_CHECKING:
+    from customer_profiles_typed.models.integrations import (
+        AnyFlowDefinition,
+        ConnectorOperator,
+        FlowDefinition,
+        IncrementalPullConfig,
+        Integration,
+        MarketoSourceProperties,
+        OperatorT,
+        PutIntegrationRequest,
+        S3SourceProperties,
+        SalesforceSourceProperties,
+        ScheduledTriggerProperties,
+        ServiceNowSourceProperties,
+        SourceConnectorProperties,
+        SourceFlowConfig,
+        Task,
+        TriggerConfig,
+        TriggerProperties,
+        ZendeskSourceProperties,
+    )
     from customer_profiles_typed.models.object_types import (
         DeleteProfileObjectTypeRequest,
         DeleteProfileObjectTypeResponse,
@@ -197,11 +197,36 @@ GENERATED_NAMES: dict[str, str] = {
     "S3ExportingConfigOutput": "customer_profiles_typed.models.domains",
     "UpdateDomainRequest": "customer_profiles_typed.models.domains",
 }
-"""Name -> the generated module that defines it; each module loads on first use of a name."""
+"""Name -> the generated module that defines it."""
+
+_INTEGRATIONS = "customer_profiles_typed.models.integrations"
+
+MODULE_OF: dict[str, str] = {
+    "AnyFlowDefinition": _INTEGRATIONS,
+    "ConnectorOperator": _INTEGRATIONS,
+    "FlowDefinition": _INTEGRATIONS,
+    "IncrementalPullConfig": _INTEGRATIONS,
+    "Integration": _INTEGRATIONS,
+    "MarketoSourceProperties": _INTEGRATIONS,
+    "OperatorT": _INTEGRATIONS,
+    "PutIntegrationRequest": _INTEGRATIONS,
+    "S3SourceProperties": _INTEGRATIONS,
+    "SalesforceSourceProperties": _INTEGRATIONS,
+    "ScheduledTriggerProperties": _INTEGRATIONS,
+    "ServiceNowSourceProperties": _INTEGRATIONS,
+    "SourceConnectorProperties": _INTEGRATIONS,
+    "SourceFlowConfig": _INTEGRATIONS,
+    "Task": _INTEGRATIONS,
+    "TriggerConfig": _INTEGRATIONS,
+    "TriggerProperties": _INTEGRATIONS,
+    "ZendeskSourceProperties": _INTEGRATIONS,
+    **GENERATED_NAMES,
+}
+"""Every name here -> the module that defines it; each module loads on first use of one of its names."""
 
 
 def __getattr__(name: str) -> Any:
-    module = GENERATED_NAMES.get(name)
+    module = MODULE_OF.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)

@@ -12,20 +12,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator, Mapping
 
-from customer_profiles_typed import _operations
-from customer_profiles_typed.models.domains import (
-    CreateDomainRequest,
-    DataStoreRequest,
-    DeleteDomainRequest,
-    Domain,
-    DomainSummary,
-    GetDomainRequest,
-    ListDomainsRequest,
-    ListDomainsResponse,
-    MatchingRequest,
-    RuleBasedMatchingRequest,
-    UpdateDomainRequest,
-)
+from customer_profiles_typed import _operations, models
 from customer_profiles_typed.resources._base import AsyncResource, SyncResource
 
 __all__ = ["AsyncDomainMethods", "DomainMethods"]
@@ -43,11 +30,11 @@ class DomainMethods(SyncResource):
         default_expiration_days: int,
         default_encryption_key: str | None = None,
         dead_letter_queue_url: str | None = None,
-        matching: MatchingRequest | None = None,
-        rule_based_matching: RuleBasedMatchingRequest | None = None,
-        data_store: DataStoreRequest | None = None,
+        matching: models.MatchingRequest | None = None,
+        rule_based_matching: models.RuleBasedMatchingRequest | None = None,
+        data_store: models.DataStoreRequest | None = None,
         tags: Mapping[str, str] | None = None,
-    ) -> Domain:
+    ) -> models.Domain:
         """Creates a domain, which is a container for all customer data, such as customer
         profile attributes, object types, profile keys, and encryption keys.
 
@@ -75,7 +62,7 @@ class DomainMethods(SyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = CreateDomainRequest(
+        request = models.CreateDomainRequest(
             domain_name=domain_name,
             default_expiration_days=default_expiration_days,
             default_encryption_key=default_encryption_key,
@@ -87,17 +74,17 @@ class DomainMethods(SyncResource):
         )
         return self.create_domain_request(request)
 
-    def create_domain_request(self, request: CreateDomainRequest) -> Domain:
+    def create_domain_request(self, request: models.CreateDomainRequest) -> models.Domain:
         """Sends a ``CreateDomainRequest`` built in code or read with ``from_boto3``; see
         ``create_domain``.
         """
-        return self._request(request, _operations.reader(Domain))
+        return self._request(request, _operations.reader(models.Domain))
 
     def get_domain(
         self,
         *,
         domain_name: str,
-    ) -> Domain:
+    ) -> models.Domain:
         """Returns information about a specific domain.
 
         Returns the ``Domain`` AWS reports.
@@ -110,16 +97,16 @@ class DomainMethods(SyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = GetDomainRequest(
+        request = models.GetDomainRequest(
             domain_name=domain_name,
         )
         return self.get_domain_request(request)
 
-    def get_domain_request(self, request: GetDomainRequest) -> Domain:
+    def get_domain_request(self, request: models.GetDomainRequest) -> models.Domain:
         """Sends a ``GetDomainRequest`` built in code or read with ``from_boto3``; see
         ``get_domain``.
         """
-        return self._request(request, _operations.reader(Domain))
+        return self._request(request, _operations.reader(models.Domain))
 
     def update_domain(
         self,
@@ -128,11 +115,11 @@ class DomainMethods(SyncResource):
         default_expiration_days: int | None = None,
         default_encryption_key: str | None = None,
         dead_letter_queue_url: str | None = None,
-        matching: MatchingRequest | None = None,
-        rule_based_matching: RuleBasedMatchingRequest | None = None,
-        data_store: DataStoreRequest | None = None,
+        matching: models.MatchingRequest | None = None,
+        rule_based_matching: models.RuleBasedMatchingRequest | None = None,
+        data_store: models.DataStoreRequest | None = None,
         tags: Mapping[str, str] | None = None,
-    ) -> Domain:
+    ) -> models.Domain:
         """Updates the properties of a domain, including creating or selecting a dead letter
         queue or an encryption key.
 
@@ -160,7 +147,7 @@ class DomainMethods(SyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = UpdateDomainRequest(
+        request = models.UpdateDomainRequest(
             domain_name=domain_name,
             default_expiration_days=default_expiration_days,
             default_encryption_key=default_encryption_key,
@@ -172,11 +159,11 @@ class DomainMethods(SyncResource):
         )
         return self.update_domain_request(request)
 
-    def update_domain_request(self, request: UpdateDomainRequest) -> Domain:
+    def update_domain_request(self, request: models.UpdateDomainRequest) -> models.Domain:
         """Sends a ``UpdateDomainRequest`` built in code or read with ``from_boto3``; see
         ``update_domain``.
         """
-        return self._request(request, _operations.reader(Domain))
+        return self._request(request, _operations.reader(models.Domain))
 
     def delete_domain(
         self,
@@ -196,12 +183,12 @@ class DomainMethods(SyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = DeleteDomainRequest(
+        request = models.DeleteDomainRequest(
             domain_name=domain_name,
         )
         return self.delete_domain_request(request)
 
-    def delete_domain_request(self, request: DeleteDomainRequest) -> str:
+    def delete_domain_request(self, request: models.DeleteDomainRequest) -> str:
         """Sends a ``DeleteDomainRequest`` built in code or read with ``from_boto3``; see
         ``delete_domain``.
         """
@@ -211,7 +198,7 @@ class DomainMethods(SyncResource):
         self,
         *,
         page_size: int | None = None,
-    ) -> Iterator[DomainSummary]:
+    ) -> Iterator[models.DomainSummary]:
         """Returns a list of all the domains for an AWS account that have been created.
 
         Iterates over every item, fetching pages as needed: the arguments are checked now, and
@@ -225,16 +212,18 @@ class DomainMethods(SyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = ListDomainsRequest(
+        request = models.ListDomainsRequest(
             max_results=page_size,
         )
         return self.list_domains_request(request)
 
-    def list_domains_request(self, request: ListDomainsRequest) -> Iterator[DomainSummary]:
+    def list_domains_request(
+        self, request: models.ListDomainsRequest
+    ) -> Iterator[models.DomainSummary]:
         """Iterates over the list a ``ListDomainsRequest`` asks for, from its ``next_token`` on,
         ``max_results`` per page; see ``list_domains``.
         """
-        return self._list(request, _operations.page_reader(ListDomainsResponse))
+        return self._list(request, _operations.page_reader(models.ListDomainsResponse))
 
 
 class AsyncDomainMethods(AsyncResource):
@@ -247,11 +236,11 @@ class AsyncDomainMethods(AsyncResource):
         default_expiration_days: int,
         default_encryption_key: str | None = None,
         dead_letter_queue_url: str | None = None,
-        matching: MatchingRequest | None = None,
-        rule_based_matching: RuleBasedMatchingRequest | None = None,
-        data_store: DataStoreRequest | None = None,
+        matching: models.MatchingRequest | None = None,
+        rule_based_matching: models.RuleBasedMatchingRequest | None = None,
+        data_store: models.DataStoreRequest | None = None,
         tags: Mapping[str, str] | None = None,
-    ) -> Domain:
+    ) -> models.Domain:
         """Creates a domain, which is a container for all customer data, such as customer
         profile attributes, object types, profile keys, and encryption keys.
 
@@ -279,7 +268,7 @@ class AsyncDomainMethods(AsyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = CreateDomainRequest(
+        request = models.CreateDomainRequest(
             domain_name=domain_name,
             default_expiration_days=default_expiration_days,
             default_encryption_key=default_encryption_key,
@@ -291,17 +280,17 @@ class AsyncDomainMethods(AsyncResource):
         )
         return await self.create_domain_request(request)
 
-    async def create_domain_request(self, request: CreateDomainRequest) -> Domain:
+    async def create_domain_request(self, request: models.CreateDomainRequest) -> models.Domain:
         """Sends a ``CreateDomainRequest`` built in code or read with ``from_boto3``; see
         ``create_domain``.
         """
-        return await self._request(request, _operations.reader(Domain))
+        return await self._request(request, _operations.reader(models.Domain))
 
     async def get_domain(
         self,
         *,
         domain_name: str,
-    ) -> Domain:
+    ) -> models.Domain:
         """Returns information about a specific domain.
 
         Returns the ``Domain`` AWS reports.
@@ -314,16 +303,16 @@ class AsyncDomainMethods(AsyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = GetDomainRequest(
+        request = models.GetDomainRequest(
             domain_name=domain_name,
         )
         return await self.get_domain_request(request)
 
-    async def get_domain_request(self, request: GetDomainRequest) -> Domain:
+    async def get_domain_request(self, request: models.GetDomainRequest) -> models.Domain:
         """Sends a ``GetDomainRequest`` built in code or read with ``from_boto3``; see
         ``get_domain``.
         """
-        return await self._request(request, _operations.reader(Domain))
+        return await self._request(request, _operations.reader(models.Domain))
 
     async def update_domain(
         self,
@@ -332,11 +321,11 @@ class AsyncDomainMethods(AsyncResource):
         default_expiration_days: int | None = None,
         default_encryption_key: str | None = None,
         dead_letter_queue_url: str | None = None,
-        matching: MatchingRequest | None = None,
-        rule_based_matching: RuleBasedMatchingRequest | None = None,
-        data_store: DataStoreRequest | None = None,
+        matching: models.MatchingRequest | None = None,
+        rule_based_matching: models.RuleBasedMatchingRequest | None = None,
+        data_store: models.DataStoreRequest | None = None,
         tags: Mapping[str, str] | None = None,
-    ) -> Domain:
+    ) -> models.Domain:
         """Updates the properties of a domain, including creating or selecting a dead letter
         queue or an encryption key.
 
@@ -364,7 +353,7 @@ class AsyncDomainMethods(AsyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = UpdateDomainRequest(
+        request = models.UpdateDomainRequest(
             domain_name=domain_name,
             default_expiration_days=default_expiration_days,
             default_encryption_key=default_encryption_key,
@@ -376,11 +365,11 @@ class AsyncDomainMethods(AsyncResource):
         )
         return await self.update_domain_request(request)
 
-    async def update_domain_request(self, request: UpdateDomainRequest) -> Domain:
+    async def update_domain_request(self, request: models.UpdateDomainRequest) -> models.Domain:
         """Sends a ``UpdateDomainRequest`` built in code or read with ``from_boto3``; see
         ``update_domain``.
         """
-        return await self._request(request, _operations.reader(Domain))
+        return await self._request(request, _operations.reader(models.Domain))
 
     async def delete_domain(
         self,
@@ -400,12 +389,12 @@ class AsyncDomainMethods(AsyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = DeleteDomainRequest(
+        request = models.DeleteDomainRequest(
             domain_name=domain_name,
         )
         return await self.delete_domain_request(request)
 
-    async def delete_domain_request(self, request: DeleteDomainRequest) -> str:
+    async def delete_domain_request(self, request: models.DeleteDomainRequest) -> str:
         """Sends a ``DeleteDomainRequest`` built in code or read with ``from_boto3``; see
         ``delete_domain``.
         """
@@ -415,7 +404,7 @@ class AsyncDomainMethods(AsyncResource):
         self,
         *,
         page_size: int | None = None,
-    ) -> AsyncIterator[DomainSummary]:
+    ) -> AsyncIterator[models.DomainSummary]:
         """Returns a list of all the domains for an AWS account that have been created.
 
         Iterates (``async for``) over every item, page by page: the arguments are checked now,
@@ -429,13 +418,15 @@ class AsyncDomainMethods(AsyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = ListDomainsRequest(
+        request = models.ListDomainsRequest(
             max_results=page_size,
         )
         return self.list_domains_request(request)
 
-    def list_domains_request(self, request: ListDomainsRequest) -> AsyncIterator[DomainSummary]:
+    def list_domains_request(
+        self, request: models.ListDomainsRequest
+    ) -> AsyncIterator[models.DomainSummary]:
         """Iterates (``async for``) over the list a ``ListDomainsRequest`` asks for, from its
         ``next_token`` on, ``max_results`` per page; see ``list_domains``.
         """
-        return self._list(request, _operations.page_reader(ListDomainsResponse))
+        return self._list(request, _operations.page_reader(models.ListDomainsResponse))

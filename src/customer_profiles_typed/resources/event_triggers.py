@@ -13,19 +13,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 
-from customer_profiles_typed import _operations
-from customer_profiles_typed.models.event_triggers import (
-    CreateEventTriggerRequest,
-    DeleteEventTriggerRequest,
-    EventTrigger,
-    EventTriggerCondition,
-    EventTriggerLimits,
-    EventTriggerSummary,
-    GetEventTriggerRequest,
-    ListEventTriggersRequest,
-    ListEventTriggersResponse,
-    UpdateEventTriggerRequest,
-)
+from customer_profiles_typed import _operations, models
 from customer_profiles_typed.resources._base import AsyncResource, SyncResource
 
 __all__ = ["AsyncEventTriggerMethods", "EventTriggerMethods"]
@@ -42,12 +30,12 @@ class EventTriggerMethods(SyncResource):
         domain_name: str,
         event_trigger_name: str,
         object_type_name: str,
-        event_trigger_conditions: Sequence[EventTriggerCondition],
+        event_trigger_conditions: Sequence[models.EventTriggerCondition],
         description: str | None = None,
         segment_filter: str | None = None,
-        event_trigger_limits: EventTriggerLimits | None = None,
+        event_trigger_limits: models.EventTriggerLimits | None = None,
         tags: Mapping[str, str] | None = None,
-    ) -> EventTrigger:
+    ) -> models.EventTrigger:
         """Creates an event trigger, which specifies the rules when to perform action based on
         customer's ingested data.
 
@@ -78,7 +66,7 @@ class EventTriggerMethods(SyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = CreateEventTriggerRequest(
+        request = models.CreateEventTriggerRequest(
             domain_name=domain_name,
             event_trigger_name=event_trigger_name,
             object_type_name=object_type_name,
@@ -90,18 +78,20 @@ class EventTriggerMethods(SyncResource):
         )
         return self.create_event_trigger_request(request)
 
-    def create_event_trigger_request(self, request: CreateEventTriggerRequest) -> EventTrigger:
+    def create_event_trigger_request(
+        self, request: models.CreateEventTriggerRequest
+    ) -> models.EventTrigger:
         """Sends a ``CreateEventTriggerRequest`` built in code or read with ``from_boto3``; see
         ``create_event_trigger``.
         """
-        return self._request(request, _operations.reader(EventTrigger))
+        return self._request(request, _operations.reader(models.EventTrigger))
 
     def get_event_trigger(
         self,
         *,
         domain_name: str,
         event_trigger_name: str,
-    ) -> EventTrigger:
+    ) -> models.EventTrigger:
         """Get a specific Event Trigger from the domain.
 
         Returns the ``EventTrigger`` AWS reports.
@@ -116,17 +106,19 @@ class EventTriggerMethods(SyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = GetEventTriggerRequest(
+        request = models.GetEventTriggerRequest(
             domain_name=domain_name,
             event_trigger_name=event_trigger_name,
         )
         return self.get_event_trigger_request(request)
 
-    def get_event_trigger_request(self, request: GetEventTriggerRequest) -> EventTrigger:
+    def get_event_trigger_request(
+        self, request: models.GetEventTriggerRequest
+    ) -> models.EventTrigger:
         """Sends a ``GetEventTriggerRequest`` built in code or read with ``from_boto3``; see
         ``get_event_trigger``.
         """
-        return self._request(request, _operations.reader(EventTrigger))
+        return self._request(request, _operations.reader(models.EventTrigger))
 
     def update_event_trigger(
         self,
@@ -135,10 +127,10 @@ class EventTriggerMethods(SyncResource):
         event_trigger_name: str,
         object_type_name: str | None = None,
         description: str | None = None,
-        event_trigger_conditions: Sequence[EventTriggerCondition] | None = None,
+        event_trigger_conditions: Sequence[models.EventTriggerCondition] | None = None,
         segment_filter: str | None = None,
-        event_trigger_limits: EventTriggerLimits | None = None,
-    ) -> EventTrigger:
+        event_trigger_limits: models.EventTriggerLimits | None = None,
+    ) -> models.EventTrigger:
         """Update the properties of an Event Trigger.
 
         Returns the ``EventTrigger`` AWS reports.
@@ -166,7 +158,7 @@ class EventTriggerMethods(SyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = UpdateEventTriggerRequest(
+        request = models.UpdateEventTriggerRequest(
             domain_name=domain_name,
             event_trigger_name=event_trigger_name,
             object_type_name=object_type_name,
@@ -177,18 +169,20 @@ class EventTriggerMethods(SyncResource):
         )
         return self.update_event_trigger_request(request)
 
-    def update_event_trigger_request(self, request: UpdateEventTriggerRequest) -> EventTrigger:
+    def update_event_trigger_request(
+        self, request: models.UpdateEventTriggerRequest
+    ) -> models.EventTrigger:
         """Sends a ``UpdateEventTriggerRequest`` built in code or read with ``from_boto3``; see
         ``update_event_trigger``.
         """
-        return self._request(request, _operations.reader(EventTrigger))
+        return self._request(request, _operations.reader(models.EventTrigger))
 
     def list_event_triggers(
         self,
         *,
         domain_name: str,
         page_size: int | None = None,
-    ) -> Iterator[EventTriggerSummary]:
+    ) -> Iterator[models.EventTriggerSummary]:
         """List all Event Triggers under a domain.
 
         Iterates over every item, fetching pages as needed: the arguments are checked now, and
@@ -204,19 +198,19 @@ class EventTriggerMethods(SyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = ListEventTriggersRequest(
+        request = models.ListEventTriggersRequest(
             domain_name=domain_name,
             max_results=page_size,
         )
         return self.list_event_triggers_request(request)
 
     def list_event_triggers_request(
-        self, request: ListEventTriggersRequest
-    ) -> Iterator[EventTriggerSummary]:
+        self, request: models.ListEventTriggersRequest
+    ) -> Iterator[models.EventTriggerSummary]:
         """Iterates over the list a ``ListEventTriggersRequest`` asks for, from its
         ``next_token`` on, ``max_results`` per page; see ``list_event_triggers``.
         """
-        return self._list(request, _operations.page_reader(ListEventTriggersResponse))
+        return self._list(request, _operations.page_reader(models.ListEventTriggersResponse))
 
     def delete_event_trigger(
         self,
@@ -238,13 +232,13 @@ class EventTriggerMethods(SyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = DeleteEventTriggerRequest(
+        request = models.DeleteEventTriggerRequest(
             domain_name=domain_name,
             event_trigger_name=event_trigger_name,
         )
         return self.delete_event_trigger_request(request)
 
-    def delete_event_trigger_request(self, request: DeleteEventTriggerRequest) -> str:
+    def delete_event_trigger_request(self, request: models.DeleteEventTriggerRequest) -> str:
         """Sends a ``DeleteEventTriggerRequest`` built in code or read with ``from_boto3``; see
         ``delete_event_trigger``.
         """
@@ -260,12 +254,12 @@ class AsyncEventTriggerMethods(AsyncResource):
         domain_name: str,
         event_trigger_name: str,
         object_type_name: str,
-        event_trigger_conditions: Sequence[EventTriggerCondition],
+        event_trigger_conditions: Sequence[models.EventTriggerCondition],
         description: str | None = None,
         segment_filter: str | None = None,
-        event_trigger_limits: EventTriggerLimits | None = None,
+        event_trigger_limits: models.EventTriggerLimits | None = None,
         tags: Mapping[str, str] | None = None,
-    ) -> EventTrigger:
+    ) -> models.EventTrigger:
         """Creates an event trigger, which specifies the rules when to perform action based on
         customer's ingested data.
 
@@ -296,7 +290,7 @@ class AsyncEventTriggerMethods(AsyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = CreateEventTriggerRequest(
+        request = models.CreateEventTriggerRequest(
             domain_name=domain_name,
             event_trigger_name=event_trigger_name,
             object_type_name=object_type_name,
@@ -309,19 +303,19 @@ class AsyncEventTriggerMethods(AsyncResource):
         return await self.create_event_trigger_request(request)
 
     async def create_event_trigger_request(
-        self, request: CreateEventTriggerRequest
-    ) -> EventTrigger:
+        self, request: models.CreateEventTriggerRequest
+    ) -> models.EventTrigger:
         """Sends a ``CreateEventTriggerRequest`` built in code or read with ``from_boto3``; see
         ``create_event_trigger``.
         """
-        return await self._request(request, _operations.reader(EventTrigger))
+        return await self._request(request, _operations.reader(models.EventTrigger))
 
     async def get_event_trigger(
         self,
         *,
         domain_name: str,
         event_trigger_name: str,
-    ) -> EventTrigger:
+    ) -> models.EventTrigger:
         """Get a specific Event Trigger from the domain.
 
         Returns the ``EventTrigger`` AWS reports.
@@ -336,17 +330,19 @@ class AsyncEventTriggerMethods(AsyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = GetEventTriggerRequest(
+        request = models.GetEventTriggerRequest(
             domain_name=domain_name,
             event_trigger_name=event_trigger_name,
         )
         return await self.get_event_trigger_request(request)
 
-    async def get_event_trigger_request(self, request: GetEventTriggerRequest) -> EventTrigger:
+    async def get_event_trigger_request(
+        self, request: models.GetEventTriggerRequest
+    ) -> models.EventTrigger:
         """Sends a ``GetEventTriggerRequest`` built in code or read with ``from_boto3``; see
         ``get_event_trigger``.
         """
-        return await self._request(request, _operations.reader(EventTrigger))
+        return await self._request(request, _operations.reader(models.EventTrigger))
 
     async def update_event_trigger(
         self,
@@ -355,10 +351,10 @@ class AsyncEventTriggerMethods(AsyncResource):
         event_trigger_name: str,
         object_type_name: str | None = None,
         description: str | None = None,
-        event_trigger_conditions: Sequence[EventTriggerCondition] | None = None,
+        event_trigger_conditions: Sequence[models.EventTriggerCondition] | None = None,
         segment_filter: str | None = None,
-        event_trigger_limits: EventTriggerLimits | None = None,
-    ) -> EventTrigger:
+        event_trigger_limits: models.EventTriggerLimits | None = None,
+    ) -> models.EventTrigger:
         """Update the properties of an Event Trigger.
 
         Returns the ``EventTrigger`` AWS reports.
@@ -386,7 +382,7 @@ class AsyncEventTriggerMethods(AsyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = UpdateEventTriggerRequest(
+        request = models.UpdateEventTriggerRequest(
             domain_name=domain_name,
             event_trigger_name=event_trigger_name,
             object_type_name=object_type_name,
@@ -398,19 +394,19 @@ class AsyncEventTriggerMethods(AsyncResource):
         return await self.update_event_trigger_request(request)
 
     async def update_event_trigger_request(
-        self, request: UpdateEventTriggerRequest
-    ) -> EventTrigger:
+        self, request: models.UpdateEventTriggerRequest
+    ) -> models.EventTrigger:
         """Sends a ``UpdateEventTriggerRequest`` built in code or read with ``from_boto3``; see
         ``update_event_trigger``.
         """
-        return await self._request(request, _operations.reader(EventTrigger))
+        return await self._request(request, _operations.reader(models.EventTrigger))
 
     def list_event_triggers(
         self,
         *,
         domain_name: str,
         page_size: int | None = None,
-    ) -> AsyncIterator[EventTriggerSummary]:
+    ) -> AsyncIterator[models.EventTriggerSummary]:
         """List all Event Triggers under a domain.
 
         Iterates (``async for``) over every item, page by page: the arguments are checked now,
@@ -426,19 +422,19 @@ class AsyncEventTriggerMethods(AsyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = ListEventTriggersRequest(
+        request = models.ListEventTriggersRequest(
             domain_name=domain_name,
             max_results=page_size,
         )
         return self.list_event_triggers_request(request)
 
     def list_event_triggers_request(
-        self, request: ListEventTriggersRequest
-    ) -> AsyncIterator[EventTriggerSummary]:
+        self, request: models.ListEventTriggersRequest
+    ) -> AsyncIterator[models.EventTriggerSummary]:
         """Iterates (``async for``) over the list a ``ListEventTriggersRequest`` asks for, from
         its ``next_token`` on, ``max_results`` per page; see ``list_event_triggers``.
         """
-        return self._list(request, _operations.page_reader(ListEventTriggersResponse))
+        return self._list(request, _operations.page_reader(models.ListEventTriggersResponse))
 
     async def delete_event_trigger(
         self,
@@ -460,13 +456,13 @@ class AsyncEventTriggerMethods(AsyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = DeleteEventTriggerRequest(
+        request = models.DeleteEventTriggerRequest(
             domain_name=domain_name,
             event_trigger_name=event_trigger_name,
         )
         return await self.delete_event_trigger_request(request)
 
-    async def delete_event_trigger_request(self, request: DeleteEventTriggerRequest) -> str:
+    async def delete_event_trigger_request(self, request: models.DeleteEventTriggerRequest) -> str:
         """Sends a ``DeleteEventTriggerRequest`` built in code or read with ``from_boto3``; see
         ``delete_event_trigger``.
         """

@@ -14,23 +14,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 
-from customer_profiles_typed import _operations
-from customer_profiles_typed.models.object_types import (
-    DeleteProfileObjectTypeRequest,
-    GetProfileObjectTypeRequest,
-    GetProfileObjectTypeTemplateRequest,
-    ListProfileObjectTypeTemplatesRequest,
-    ListProfileObjectTypeTemplatesResponse,
-    ListProfileObjectTypesRequest,
-    ListProfileObjectTypesResponse,
-    ObjectTypeField,
-    ObjectTypeKey,
-    ProfileObjectType,
-    ProfileObjectTypeSummary,
-    ProfileObjectTypeTemplate,
-    ProfileObjectTypeTemplateSummary,
-    PutProfileObjectTypeRequest,
-)
+from customer_profiles_typed import _operations, models
 from customer_profiles_typed.resources._base import AsyncResource, SyncResource
 
 __all__ = ["AsyncObjectTypeMethods", "ObjectTypeMethods"]
@@ -55,10 +39,10 @@ class ObjectTypeMethods(SyncResource):
         source_last_updated_timestamp_format: str | None = None,
         max_profile_object_count: int | None = None,
         source_priority: int | None = None,
-        fields: Mapping[str, ObjectTypeField] | None = None,
-        keys: Mapping[str, Sequence[ObjectTypeKey]] | None = None,
+        fields: Mapping[str, models.ObjectTypeField] | None = None,
+        keys: Mapping[str, Sequence[models.ObjectTypeKey]] | None = None,
         tags: Mapping[str, str] | None = None,
-    ) -> ProfileObjectType:
+    ) -> models.ProfileObjectType:
         """Defines a ProfileObjectType.
 
         Returns the ``ProfileObjectType`` AWS reports.
@@ -97,7 +81,7 @@ class ObjectTypeMethods(SyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = PutProfileObjectTypeRequest(
+        request = models.PutProfileObjectTypeRequest(
             domain_name=domain_name,
             object_type_name=object_type_name,
             description=description,
@@ -115,19 +99,19 @@ class ObjectTypeMethods(SyncResource):
         return self.put_profile_object_type_request(request)
 
     def put_profile_object_type_request(
-        self, request: PutProfileObjectTypeRequest
-    ) -> ProfileObjectType:
+        self, request: models.PutProfileObjectTypeRequest
+    ) -> models.ProfileObjectType:
         """Sends a ``PutProfileObjectTypeRequest`` built in code or read with ``from_boto3``;
         see ``put_profile_object_type``.
         """
-        return self._request(request, _operations.reader(ProfileObjectType))
+        return self._request(request, _operations.reader(models.ProfileObjectType))
 
     def get_profile_object_type(
         self,
         *,
         domain_name: str,
         object_type_name: str,
-    ) -> ProfileObjectType:
+    ) -> models.ProfileObjectType:
         """Returns the object types for a specific domain.
 
         Returns the ``ProfileObjectType`` AWS reports.
@@ -142,26 +126,26 @@ class ObjectTypeMethods(SyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = GetProfileObjectTypeRequest(
+        request = models.GetProfileObjectTypeRequest(
             domain_name=domain_name,
             object_type_name=object_type_name,
         )
         return self.get_profile_object_type_request(request)
 
     def get_profile_object_type_request(
-        self, request: GetProfileObjectTypeRequest
-    ) -> ProfileObjectType:
+        self, request: models.GetProfileObjectTypeRequest
+    ) -> models.ProfileObjectType:
         """Sends a ``GetProfileObjectTypeRequest`` built in code or read with ``from_boto3``;
         see ``get_profile_object_type``.
         """
-        return self._request(request, _operations.reader(ProfileObjectType))
+        return self._request(request, _operations.reader(models.ProfileObjectType))
 
     def list_profile_object_types(
         self,
         *,
         domain_name: str,
         page_size: int | None = None,
-    ) -> Iterator[ProfileObjectTypeSummary]:
+    ) -> Iterator[models.ProfileObjectTypeSummary]:
         """Lists the object types of a domain.
 
         Iterates over every item, fetching pages as needed: the arguments are checked now, and
@@ -177,19 +161,19 @@ class ObjectTypeMethods(SyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = ListProfileObjectTypesRequest(
+        request = models.ListProfileObjectTypesRequest(
             domain_name=domain_name,
             max_results=page_size,
         )
         return self.list_profile_object_types_request(request)
 
     def list_profile_object_types_request(
-        self, request: ListProfileObjectTypesRequest
-    ) -> Iterator[ProfileObjectTypeSummary]:
+        self, request: models.ListProfileObjectTypesRequest
+    ) -> Iterator[models.ProfileObjectTypeSummary]:
         """Iterates over the list a ``ListProfileObjectTypesRequest`` asks for, from its
         ``next_token`` on, ``max_results`` per page; see ``list_profile_object_types``.
         """
-        return self._list(request, _operations.page_reader(ListProfileObjectTypesResponse))
+        return self._list(request, _operations.page_reader(models.ListProfileObjectTypesResponse))
 
     def delete_profile_object_type(
         self,
@@ -212,13 +196,15 @@ class ObjectTypeMethods(SyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = DeleteProfileObjectTypeRequest(
+        request = models.DeleteProfileObjectTypeRequest(
             domain_name=domain_name,
             object_type_name=object_type_name,
         )
         return self.delete_profile_object_type_request(request)
 
-    def delete_profile_object_type_request(self, request: DeleteProfileObjectTypeRequest) -> str:
+    def delete_profile_object_type_request(
+        self, request: models.DeleteProfileObjectTypeRequest
+    ) -> str:
         """Sends a ``DeleteProfileObjectTypeRequest`` built in code or read with ``from_boto3``;
         see ``delete_profile_object_type``.
         """
@@ -228,7 +214,7 @@ class ObjectTypeMethods(SyncResource):
         self,
         *,
         page_size: int | None = None,
-    ) -> Iterator[ProfileObjectTypeTemplateSummary]:
+    ) -> Iterator[models.ProfileObjectTypeTemplateSummary]:
         """Lists all of the template information for object types.
 
         Iterates over every item, fetching pages as needed: the arguments are checked now, and
@@ -242,25 +228,25 @@ class ObjectTypeMethods(SyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = ListProfileObjectTypeTemplatesRequest(
+        request = models.ListProfileObjectTypeTemplatesRequest(
             max_results=page_size,
         )
         return self.list_profile_object_type_templates_request(request)
 
     def list_profile_object_type_templates_request(
-        self, request: ListProfileObjectTypeTemplatesRequest
-    ) -> Iterator[ProfileObjectTypeTemplateSummary]:
+        self, request: models.ListProfileObjectTypeTemplatesRequest
+    ) -> Iterator[models.ProfileObjectTypeTemplateSummary]:
         """Iterates over the list a ``ListProfileObjectTypeTemplatesRequest`` asks for, from its
         ``next_token`` on, ``max_results`` per page; see
         ``list_profile_object_type_templates``.
         """
-        return self._list(request, _operations.page_reader(ListProfileObjectTypeTemplatesResponse))
+        return self._list(request, _operations.page_reader(models.ListProfileObjectTypeTemplatesResponse))
 
     def get_profile_object_type_template(
         self,
         *,
         template_id: str,
-    ) -> ProfileObjectTypeTemplate:
+    ) -> models.ProfileObjectTypeTemplate:
         """Returns the template information for a specific object type.
 
         Returns the ``ProfileObjectTypeTemplate`` AWS reports.
@@ -273,18 +259,18 @@ class ObjectTypeMethods(SyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = GetProfileObjectTypeTemplateRequest(
+        request = models.GetProfileObjectTypeTemplateRequest(
             template_id=template_id,
         )
         return self.get_profile_object_type_template_request(request)
 
     def get_profile_object_type_template_request(
-        self, request: GetProfileObjectTypeTemplateRequest
-    ) -> ProfileObjectTypeTemplate:
+        self, request: models.GetProfileObjectTypeTemplateRequest
+    ) -> models.ProfileObjectTypeTemplate:
         """Sends a ``GetProfileObjectTypeTemplateRequest`` built in code or read with
         ``from_boto3``; see ``get_profile_object_type_template``.
         """
-        return self._request(request, _operations.reader(ProfileObjectTypeTemplate))
+        return self._request(request, _operations.reader(models.ProfileObjectTypeTemplate))
 
 
 class AsyncObjectTypeMethods(AsyncResource):
@@ -303,10 +289,10 @@ class AsyncObjectTypeMethods(AsyncResource):
         source_last_updated_timestamp_format: str | None = None,
         max_profile_object_count: int | None = None,
         source_priority: int | None = None,
-        fields: Mapping[str, ObjectTypeField] | None = None,
-        keys: Mapping[str, Sequence[ObjectTypeKey]] | None = None,
+        fields: Mapping[str, models.ObjectTypeField] | None = None,
+        keys: Mapping[str, Sequence[models.ObjectTypeKey]] | None = None,
         tags: Mapping[str, str] | None = None,
-    ) -> ProfileObjectType:
+    ) -> models.ProfileObjectType:
         """Defines a ProfileObjectType.
 
         Returns the ``ProfileObjectType`` AWS reports.
@@ -345,7 +331,7 @@ class AsyncObjectTypeMethods(AsyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = PutProfileObjectTypeRequest(
+        request = models.PutProfileObjectTypeRequest(
             domain_name=domain_name,
             object_type_name=object_type_name,
             description=description,
@@ -363,19 +349,19 @@ class AsyncObjectTypeMethods(AsyncResource):
         return await self.put_profile_object_type_request(request)
 
     async def put_profile_object_type_request(
-        self, request: PutProfileObjectTypeRequest
-    ) -> ProfileObjectType:
+        self, request: models.PutProfileObjectTypeRequest
+    ) -> models.ProfileObjectType:
         """Sends a ``PutProfileObjectTypeRequest`` built in code or read with ``from_boto3``;
         see ``put_profile_object_type``.
         """
-        return await self._request(request, _operations.reader(ProfileObjectType))
+        return await self._request(request, _operations.reader(models.ProfileObjectType))
 
     async def get_profile_object_type(
         self,
         *,
         domain_name: str,
         object_type_name: str,
-    ) -> ProfileObjectType:
+    ) -> models.ProfileObjectType:
         """Returns the object types for a specific domain.
 
         Returns the ``ProfileObjectType`` AWS reports.
@@ -390,26 +376,26 @@ class AsyncObjectTypeMethods(AsyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = GetProfileObjectTypeRequest(
+        request = models.GetProfileObjectTypeRequest(
             domain_name=domain_name,
             object_type_name=object_type_name,
         )
         return await self.get_profile_object_type_request(request)
 
     async def get_profile_object_type_request(
-        self, request: GetProfileObjectTypeRequest
-    ) -> ProfileObjectType:
+        self, request: models.GetProfileObjectTypeRequest
+    ) -> models.ProfileObjectType:
         """Sends a ``GetProfileObjectTypeRequest`` built in code or read with ``from_boto3``;
         see ``get_profile_object_type``.
         """
-        return await self._request(request, _operations.reader(ProfileObjectType))
+        return await self._request(request, _operations.reader(models.ProfileObjectType))
 
     def list_profile_object_types(
         self,
         *,
         domain_name: str,
         page_size: int | None = None,
-    ) -> AsyncIterator[ProfileObjectTypeSummary]:
+    ) -> AsyncIterator[models.ProfileObjectTypeSummary]:
         """Lists the object types of a domain.
 
         Iterates (``async for``) over every item, page by page: the arguments are checked now,
@@ -425,20 +411,20 @@ class AsyncObjectTypeMethods(AsyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = ListProfileObjectTypesRequest(
+        request = models.ListProfileObjectTypesRequest(
             domain_name=domain_name,
             max_results=page_size,
         )
         return self.list_profile_object_types_request(request)
 
     def list_profile_object_types_request(
-        self, request: ListProfileObjectTypesRequest
-    ) -> AsyncIterator[ProfileObjectTypeSummary]:
+        self, request: models.ListProfileObjectTypesRequest
+    ) -> AsyncIterator[models.ProfileObjectTypeSummary]:
         """Iterates (``async for``) over the list a ``ListProfileObjectTypesRequest`` asks for,
         from its ``next_token`` on, ``max_results`` per page; see
         ``list_profile_object_types``.
         """
-        return self._list(request, _operations.page_reader(ListProfileObjectTypesResponse))
+        return self._list(request, _operations.page_reader(models.ListProfileObjectTypesResponse))
 
     async def delete_profile_object_type(
         self,
@@ -461,14 +447,14 @@ class AsyncObjectTypeMethods(AsyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = DeleteProfileObjectTypeRequest(
+        request = models.DeleteProfileObjectTypeRequest(
             domain_name=domain_name,
             object_type_name=object_type_name,
         )
         return await self.delete_profile_object_type_request(request)
 
     async def delete_profile_object_type_request(
-        self, request: DeleteProfileObjectTypeRequest
+        self, request: models.DeleteProfileObjectTypeRequest
     ) -> str:
         """Sends a ``DeleteProfileObjectTypeRequest`` built in code or read with ``from_boto3``;
         see ``delete_profile_object_type``.
@@ -479,7 +465,7 @@ class AsyncObjectTypeMethods(AsyncResource):
         self,
         *,
         page_size: int | None = None,
-    ) -> AsyncIterator[ProfileObjectTypeTemplateSummary]:
+    ) -> AsyncIterator[models.ProfileObjectTypeTemplateSummary]:
         """Lists all of the template information for object types.
 
         Iterates (``async for``) over every item, page by page: the arguments are checked now,
@@ -493,25 +479,25 @@ class AsyncObjectTypeMethods(AsyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = ListProfileObjectTypeTemplatesRequest(
+        request = models.ListProfileObjectTypeTemplatesRequest(
             max_results=page_size,
         )
         return self.list_profile_object_type_templates_request(request)
 
     def list_profile_object_type_templates_request(
-        self, request: ListProfileObjectTypeTemplatesRequest
-    ) -> AsyncIterator[ProfileObjectTypeTemplateSummary]:
+        self, request: models.ListProfileObjectTypeTemplatesRequest
+    ) -> AsyncIterator[models.ProfileObjectTypeTemplateSummary]:
         """Iterates (``async for``) over the list a ``ListProfileObjectTypeTemplatesRequest``
         asks for, from its ``next_token`` on, ``max_results`` per page; see
         ``list_profile_object_type_templates``.
         """
-        return self._list(request, _operations.page_reader(ListProfileObjectTypeTemplatesResponse))
+        return self._list(request, _operations.page_reader(models.ListProfileObjectTypeTemplatesResponse))
 
     async def get_profile_object_type_template(
         self,
         *,
         template_id: str,
-    ) -> ProfileObjectTypeTemplate:
+    ) -> models.ProfileObjectTypeTemplate:
         """Returns the template information for a specific object type.
 
         Returns the ``ProfileObjectTypeTemplate`` AWS reports.
@@ -524,15 +510,15 @@ class AsyncObjectTypeMethods(AsyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = GetProfileObjectTypeTemplateRequest(
+        request = models.GetProfileObjectTypeTemplateRequest(
             template_id=template_id,
         )
         return await self.get_profile_object_type_template_request(request)
 
     async def get_profile_object_type_template_request(
-        self, request: GetProfileObjectTypeTemplateRequest
-    ) -> ProfileObjectTypeTemplate:
+        self, request: models.GetProfileObjectTypeTemplateRequest
+    ) -> models.ProfileObjectTypeTemplate:
         """Sends a ``GetProfileObjectTypeTemplateRequest`` built in code or read with
         ``from_boto3``; see ``get_profile_object_type_template``.
         """
-        return await self._request(request, _operations.reader(ProfileObjectTypeTemplate))
+        return await self._request(request, _operations.reader(models.ProfileObjectTypeTemplate))

@@ -12,12 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from customer_profiles_typed import _operations
-from customer_profiles_typed.models.tags import (
-    ListTagsForResourceRequest,
-    TagResourceRequest,
-    UntagResourceRequest,
-)
+from customer_profiles_typed import _operations, models
 from customer_profiles_typed.resources._base import AsyncResource, SyncResource
 
 __all__ = ["AsyncTagMethods", "TagMethods"]
@@ -48,13 +43,13 @@ class TagMethods(SyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = TagResourceRequest(
+        request = models.TagResourceRequest(
             resource_arn=resource_arn,
             tags=tags,
         )
         self.tag_resource_request(request)
 
-    def tag_resource_request(self, request: TagResourceRequest) -> None:
+    def tag_resource_request(self, request: models.TagResourceRequest) -> None:
         """Sends a ``TagResourceRequest`` built in code or read with ``from_boto3``; see
         ``tag_resource``.
         """
@@ -82,13 +77,13 @@ class TagMethods(SyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = UntagResourceRequest(
+        request = models.UntagResourceRequest(
             resource_arn=resource_arn,
             tag_keys=tag_keys,
         )
         self.untag_resource_request(request)
 
-    def untag_resource_request(self, request: UntagResourceRequest) -> None:
+    def untag_resource_request(self, request: models.UntagResourceRequest) -> None:
         """Sends a ``UntagResourceRequest`` built in code or read with ``from_boto3``; see
         ``untag_resource``.
         """
@@ -112,13 +107,13 @@ class TagMethods(SyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = ListTagsForResourceRequest(
+        request = models.ListTagsForResourceRequest(
             resource_arn=resource_arn,
         )
         return self.list_tags_for_resource_request(request)
 
     def list_tags_for_resource_request(
-        self, request: ListTagsForResourceRequest
+        self, request: models.ListTagsForResourceRequest
     ) -> Mapping[str, str]:
         """Sends a ``ListTagsForResourceRequest`` built in code or read with ``from_boto3``; see
         ``list_tags_for_resource``.
@@ -151,13 +146,13 @@ class AsyncTagMethods(AsyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = TagResourceRequest(
+        request = models.TagResourceRequest(
             resource_arn=resource_arn,
             tags=tags,
         )
         await self.tag_resource_request(request)
 
-    async def tag_resource_request(self, request: TagResourceRequest) -> None:
+    async def tag_resource_request(self, request: models.TagResourceRequest) -> None:
         """Sends a ``TagResourceRequest`` built in code or read with ``from_boto3``; see
         ``tag_resource``.
         """
@@ -185,13 +180,13 @@ class AsyncTagMethods(AsyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = UntagResourceRequest(
+        request = models.UntagResourceRequest(
             resource_arn=resource_arn,
             tag_keys=tag_keys,
         )
         await self.untag_resource_request(request)
 
-    async def untag_resource_request(self, request: UntagResourceRequest) -> None:
+    async def untag_resource_request(self, request: models.UntagResourceRequest) -> None:
         """Sends a ``UntagResourceRequest`` built in code or read with ``from_boto3``; see
         ``untag_resource``.
         """
@@ -215,13 +210,13 @@ class AsyncTagMethods(AsyncResource):
         ``ServiceError`` subclass if AWS refuses the call, ``TransportError`` if no usable
         answer comes back.
         """
-        request = ListTagsForResourceRequest(
+        request = models.ListTagsForResourceRequest(
             resource_arn=resource_arn,
         )
         return await self.list_tags_for_resource_request(request)
 
     async def list_tags_for_resource_request(
-        self, request: ListTagsForResourceRequest
+        self, request: models.ListTagsForResourceRequest
     ) -> Mapping[str, str]:
         """Sends a ``ListTagsForResourceRequest`` built in code or read with ``from_boto3``; see
         ``list_tags_for_resource``.
