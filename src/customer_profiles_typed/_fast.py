@@ -1,14 +1,25 @@
-"""Fast acceptance of valid input: the AWS model's constraints compiled to Python code.
+"""Fast paths for valid input: the AWS model's constraints and its objects, compiled to Python.
 
 Most requests are valid, and the detailed walk in ``_checks`` (which records a
 path and a message for every problem) costs far more than a yes/no answer. So
 each AWS shape is compiled once, from the botocore model, into straight-line
 Python that only answers "is this clean?". Clean input skips the detailed walk;
 anything else, errors and warnings alike, goes through it for the full report.
-
 The compiled code may refuse input the detailed walk accepts (the walk then
-finds nothing, which is only slower), but never the reverse: the property test
-``tests/test_fast.py`` holds it to that.
+finds nothing, which is only slower), but never the reverse.
+
+A wire dict the compiled check accepted is turned into objects by a compiled
+builder (``wire_builder``): per class, code that makes the instance with
+``object.__new__`` and sets each attrs field from the checked wire value,
+converted as the converter and the classes' own converters would (tuples,
+read-only maps, enum members, ``float``, parsed timestamps). It runs none of
+``__init__``: the caller checks the whole tree afterwards, as it does for
+objects the converter builds with checks deferred. A compiled writer
+(``wire_writer``) writes an object out as the converter writes it.
+
+``tests/test_fast.py`` holds all three to what they stand in for: the checks
+to the walk, the builders and writers to the converter (equal objects and
+dicts, the same types at every level).
 """
 
 from __future__ import annotations
@@ -18,14 +29,19 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from enum import Enum
+from types import MappingProxyType, MemberDescriptorType
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from customer_profiles_typed import _model, enums
-from customer_profiles_typed._timestamps import exists_in_utc, readable_timestamp
+from customer_profiles_typed._timestamps import exists_in_utc, parse_timestamp, readable_timestamp
 from customer_profiles_typed._wire import (
     ARN_PATTERNS,
     CLASS_SHAPES,
+    COLLAPSED_SHAPES,
     CONNECTOR_BY_CLASS,
+    CONNECTOR_BY_KEY,
     CONNECTOR_BY_OPERATOR,
     CONNECTOR_BY_TYPE,
     FIELDS,
@@ -33,13 +49,23 @@ from customer_profiles_typed._wire import (
     REQUIRED_BY_RULE,
     SHAPE_CLASSES,
 )
+from customer_profiles_typed.models._base import EMPTY_MAP
 
 if TYPE_CHECKING:
     from botocore.model import Shape
 
-__all__ = ["list_item_shape", "object_accepter", "prefix_only", "wire_accepter"]
+__all__ = [
+    "list_item_shape",
+    "object_accepter",
+    "prefix_only",
+    "wire_accepter",
+    "wire_builder",
+    "wire_writer",
+]
 
 Accepter = Callable[[Any], bool]
+Builder = Callable[[Any], Any]
+
 
 _NO_NEWLINE = frozenset({".*", ".+"})
 """Patterns whose full match only fails on a line break (plus emptiness for ``.+``)."""
@@ -60,14 +86,17 @@ def list_item_shape(shape: Shape) -> Shape:
     return _model.shape(override) if override is not None else _model.list_member(shape)
 
 
-class _Compiler:
-    """Emits the source of one module of accept functions and its namespace."""
+class _Source:
+    """The source of one module of generated functions, the constants they read, and compiling it."""
 
-    def __init__(self, *, typed: bool) -> None:
-        self.typed = typed
+    kind = "accept"
+    """What the module's functions do, for the name of the compiled code."""
+
+    def __init__(self) -> None:
         self.lines: list[str] = []
         self.namespace: dict[str, Any] = {
             "Mapping": Mapping,
+            "MappingProxyType": MappingProxyType,
             "datetime": datetime,
             "Enum": Enum,
         }
@@ -75,10 +104,31 @@ class _Compiler:
         self.counter = 0
 
     def constant(self, value: object, prefix: str = "c") -> str:
+        """A name the generated code reads ``value`` by."""
         self.counter += 1
         name = f"_{prefix}{self.counter}"
         self.namespace[name] = value
         return name
+
+    def fresh(self, prefix: str) -> str:
+        """A local variable name no other line of the module uses."""
+        self.counter += 1
+        return f"{prefix}{self.counter}"
+
+    def build(self, entry: str) -> Any:
+        """Compile the module and return its function ``entry``."""
+        source = "\n".join(self.lines)
+        code = compile(source, f"<customer_profiles_typed {self.kind} {entry}>", "exec")
+        exec(code, self.namespace)
+        return self.namespace[entry]
+
+
+class _Compiler(_Source):
+    """Emits the source of one module of accept functions and its namespace."""
+
+    def __init__(self, *, typed: bool) -> None:
+        super().__init__()
+        self.typed = typed
 
     def function_name(self, shape: Shape) -> str:
         return f"accept_{shape.name}"
@@ -98,14 +148,13 @@ class _Compiler:
                 body += self.member_lines(f"v.{python}", members[wire], wire in required)
             body.append("    return True")
         else:
-            known = self.constant(frozenset(members), "known")
             body.append("    if type(v) is not dict and not isinstance(v, Mapping): return False")
-            body.append("    for k, x in v.items():")
-            body.append(f"        if x is None or k not in {known}: return False")
+            # Count the members given (not None): any other key, unknown or None, makes
+            # the dict longer than that count. No loop over the keys.
+            body.append(f"    n = {sum(1 for wire in members if wire in required)}")
             for wire, member in members.items():
-                body += self.member_lines(f"v.get({wire!r})", member, wire in required)
-            if shape.name == "ConnectorOperator":
-                body.append("    if len(v) != 1: return False")
+                body += self.member_lines(f"v.get({wire!r})", member, wire in required, count=True)
+            body.append("    if len(v) != n: return False")
             if shape.name == "SourceFlowConfig":
                 table = self.constant(
                     {value: connector.key for value, connector in CONNECTOR_BY_TYPE.items()},
@@ -118,15 +167,22 @@ class _Compiler:
         self.lines += body + [""]
         return name
 
-    def member_lines(self, access: str, member: Shape, required: bool) -> list[str]:
-        """Read one member into ``x`` and check it: present if required, clean if set."""
+    def member_lines(
+        self, access: str, member: Shape, required: bool, *, count: bool = False
+    ) -> list[str]:
+        """Read one member into ``x`` and check it: present if required, clean if set.
+
+        ``count`` adds one to ``n`` for an optional member that is given.
+        """
         lines = [f"    x = {access}"]
         checks = self.value_checks(member, "x")
         if required:
             lines.append("    if x is None: return False")
             lines += [f"    {line}" for line in checks]
-        elif checks:
+        elif checks or count:
             lines.append("    if x is not None:")
+            if count:
+                lines.append("        n += 1")
             lines += [f"        {line}" for line in checks]
         return lines
 
@@ -161,6 +217,8 @@ class _Compiler:
         return ["return False"]
 
     def structure_checks(self, shape: Shape, var: str) -> list[str]:
+        if shape.name == "ConnectorOperator" and not self.typed:
+            return self.one_operator_checks(shape, var)
         if self.typed:
             if shape.name == "ConnectorOperator":
                 operators = self.constant(frozenset(CONNECTOR_BY_OPERATOR), "ops")
@@ -173,8 +231,27 @@ class _Compiler:
                 return [f"if not isinstance({var}, {cls}): return False"]
         return [f"if not {self.structure(shape)}({var}): return False"]
 
+    def one_operator_checks(self, shape: Shape, var: str) -> list[str]:
+        """A task's ``ConnectorOperator``: exactly one entry, a connector's key and one of its operators."""
+        key, item = self.fresh("k"), self.fresh("o")
+        lines = [
+            f"if type({var}) is not dict and not isinstance({var}, Mapping): return False",
+            f"if len({var}) != 1: return False",
+            f"(({key}, {item}),) = {var}.items()",
+        ]
+        for position, (wire, member) in enumerate(_model.members(shape).items()):
+            lines.append(f"{'if' if position == 0 else 'elif'} {key} == {wire!r}:")
+            lines += [f"    {line}" for line in self.value_checks(member, item)] or ["    pass"]
+        lines.append("else: return False")
+        return lines
+
     def list_checks(self, shape: Shape, var: str) -> list[str]:
-        lines = [f"if isinstance({var}, str) or not isinstance({var}, (list, tuple)): return False"]
+        # Objects hold tuples (wire dicts lists): the exact type decides without an isinstance call.
+        exact = "tuple" if self.typed else "list"
+        lines = [
+            f"if type({var}) is not {exact} and "
+            f"(isinstance({var}, str) or not isinstance({var}, (list, tuple))): return False"
+        ]
         lines += self.size_checks(shape, var)
         item = f"i{self.counter}"
         self.counter += 1
@@ -185,24 +262,34 @@ class _Compiler:
         return lines
 
     def map_checks(self, shape: Shape, var: str) -> list[str]:
-        lines = [f"if type({var}) is not dict and not isinstance({var}, Mapping): return False"]
+        # Objects hold read-only views: tested by exact type before the slow ABC check.
+        lines = [
+            f"if type({var}) is not MappingProxyType and type({var}) is not dict "
+            f"and not isinstance({var}, Mapping): return False"
+        ]
         lines += self.size_checks(shape, var)
         key, item = f"k{self.counter}", f"i{self.counter}"
         self.counter += 1
         key_shape, value_shape = _model.map_key_value(shape)
         inner = self.value_checks(key_shape, key) + self.value_checks(value_shape, item)
-        if inner:
-            lines.append(f"for {key}, {item} in {var}.items():")
-            lines += [f"    {line}" for line in inner]
+        if inner:  # an empty map (a task's usual properties) skips the loop
+            lines.append(f"if {var}:")
+            lines.append(f"    for {key}, {item} in {var}.items():")
+            lines += [f"        {line}" for line in inner]
         return lines
 
     def size_checks(self, shape: Shape, var: str) -> list[str]:
-        low, high = shape.metadata.get("min"), shape.metadata.get("max")
-        lines: list[str] = []
-        if low is not None:
-            lines.append(f"if len({var}) < {int(low)}: return False")
+        """The length bounds of a string, list or map, in as few operations as they allow."""
+        low = int(shape.metadata.get("min", 0))
+        high = shape.metadata.get("max")
         if high is not None:
-            lines.append(f"if len({var}) > {int(high)}: return False")
+            if low > 1:
+                return [f"if not {low} <= len({var}) <= {int(high)}: return False"]
+            lines = [f"if len({var}) > {int(high)}: return False"]
+        else:
+            lines = [f"if len({var}) < {low}: return False"] if low > 1 else []
+        if low == 1:
+            lines.append(f"if not {var}: return False")  # the value is a str, list or map
         return lines
 
     def string_checks(self, shape: Shape, var: str) -> list[str]:
@@ -218,7 +305,12 @@ class _Compiler:
                 f"{var} = {var}.value",
                 f"if type({var}) is not str or {var} not in {values}: return False",
             ]
-        lines = [f"if not isinstance({var}, str): return False"]
+        if self.typed:
+            lines = [f"if type({var}) is not str and not isinstance({var}, str): return False"]
+        else:
+            # Exactly ``str`` on the wire: the builders then keep the value as the
+            # converter would (it makes a ``str`` of a subclass; such input takes the walk).
+            lines = [f"if type({var}) is not str: return False"]
         lines += self.size_checks(shape, var)
         arn = ARN_PATTERNS.get(shape.name)
         pattern = arn[1] if arn is not None else shape.metadata.get("pattern")
@@ -245,20 +337,14 @@ class _Compiler:
             lines.append(f"if {var} > {high!r}: return False")
         return lines
 
-    def build(self, entry: str) -> Accepter:
-        source = "\n".join(self.lines)
-        code = compile(source, f"<customer_profiles_typed accept {entry}>", "exec")
-        exec(code, self.namespace)
-        accepter: Accepter = self.namespace[entry]
-        return accepter
-
 
 @functools.cache
 def wire_accepter(shape_name: str) -> Accepter:
     """A function telling whether a wire dict is clean against an AWS shape."""
     compiler = _Compiler(typed=False)
     entry = compiler.structure(_model.shape(shape_name))
-    return compiler.build(entry)
+    accepter: Accepter = compiler.build(entry)
+    return accepter
 
 
 _OBJECT_ACCEPTERS: dict[type, Accepter] = {}
@@ -272,3 +358,335 @@ def object_accepter(cls: type) -> Accepter:
         entry = compiler.structure(_model.shape(CLASS_SHAPES[cls]))
         accepter = _OBJECT_ACCEPTERS[cls] = compiler.build(entry)
     return accepter
+
+
+# --- Building objects from clean wire dicts ------------------------------------------
+
+
+class _Unsupported(Exception):
+    """A class the builder cannot make without its ``__init__``: the converter builds it."""
+
+
+def _setter(cls: type, name: str) -> Callable[[object, object], None]:
+    """The slot descriptor's ``__set__`` of an attrs field: sets it past the frozen ``__setattr__``."""
+    for klass in cls.__mro__:
+        found = klass.__dict__.get(name)
+        if found is not None:
+            if type(found) is not MemberDescriptorType:
+                raise _Unsupported(f"{cls.__name__}.{name} is not a slot")
+            setter: Callable[[object, object], None] = found.__set__
+            return setter
+    raise _Unsupported(f"{cls.__name__}.{name} has no slot")
+
+
+@functools.cache
+def _plain_post_inits() -> frozenset[object]:
+    """The ``__attrs_post_init__`` methods that only freeze containers and check the object.
+
+    A builder makes what they make (tuples, read-only maps) and leaves the check
+    to its caller; a class with any other post-init keeps its ``__init__``.
+    """
+    from customer_profiles_typed.models import _base, integrations
+
+    flow: type[Any] = integrations.FlowDefinition  # its post-init only makes a tuple of the tasks
+    found: set[object] = {
+        _base.Checked.__attrs_post_init__,
+        flow.__attrs_post_init__,
+        integrations.PutIntegrationRequest.__attrs_post_init__,  # only checks
+    }
+    return frozenset(found)
+
+
+class _BuilderCompiler(_Source):
+    """Emits the source of one module of build functions: wire dict in, attrs object out.
+
+    The input has passed the compiled check of its shape: every member is of its
+    type, every required one is present, strings are exactly ``str``. Each value
+    is converted as the converter reads it: lists become tuples and maps
+    read-only views of new dicts (at every level), enum values members, doubles
+    ``float``, timestamps ``datetime`` (botocore's parser, as the converter's).
+    """
+
+    kind = "build"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.namespace["_new"] = object.__new__
+        self.namespace["_timestamp"] = parse_timestamp
+        self.namespace["_EMPTY"] = EMPTY_MAP  # what the classes' converters give for an empty map
+
+    def structure(self, shape: Shape) -> str:
+        """The name of the function that builds the class of ``shape`` (emitted once)."""
+        name = f"build_{shape.name}"
+        if shape.name in self.done:
+            return name
+        self.done.add(shape.name)
+        if shape.name not in SHAPE_CLASSES:
+            raise _Unsupported(f"{shape.name} has no class")
+        cls = SHAPE_CLASSES[shape.name]
+        if getattr(cls, "__attrs_post_init__", None) not in _plain_post_inits():
+            raise _Unsupported(f"{cls.__name__} has its own __attrs_post_init__")
+        if hasattr(cls, "__attrs_pre_init__"):
+            raise _Unsupported(f"{cls.__name__} has an __attrs_pre_init__")
+        members = _model.members(shape)
+        required = set(_model.required_members(shape)) | set(REQUIRED_BY_RULE.get(shape.name, ()))
+        wire_names = FIELDS[shape.name]
+        body = [f"def {name}(v):", f"    o = _new({self.constant(cls, 'cls')})"]
+        for field in attrs.fields(cls):
+            wire = wire_names.get(field.name)
+            if wire is None or wire not in members or field.validator is not None or not field.init:
+                raise _Unsupported(f"{cls.__name__}.{field.name} is not read from the wire as is")
+            setter = self.constant(_setter(cls, field.name), "set")
+            body += self.member_lines(field, wire, members[wire], wire in required, setter)
+        body.append("    return o")
+        self.lines += body + [""]
+        return name
+
+    def member_lines(
+        self, field: Any, wire: str, member: Shape, required: bool, setter: str
+    ) -> list[str]:
+        """Read one member and set its field: the converted value, or the field's default (``None``)."""
+        statements, value = self.member_value(member, "x")
+        if field.default is attrs.NOTHING:
+            if not required:
+                raise _Unsupported(f"{field.name} is required in Python, optional on the wire")
+            if not statements and value == "x":
+                return [f"    {setter}(o, v[{wire!r}])"]
+            return [f"    x = v[{wire!r}]", *statements, f"    {setter}(o, {value})"]
+        if field.default is not None:
+            raise _Unsupported(f"{field.name} has a default other than None")
+        if statements:
+            indented = [f"    {line}" for line in statements]
+            return [
+                f"    x = v.get({wire!r})",
+                "    if x is None:",
+                f"        {setter}(o, None)",
+                "    else:",
+                *indented,
+                f"        {setter}(o, {value})",
+            ]
+        if value == "x":
+            return [f"    {setter}(o, v.get({wire!r}))"]
+        return [f"    x = v.get({wire!r})", f"    {setter}(o, None if x is None else {value})"]
+
+    def member_value(self, shape: Shape, var: str) -> tuple[list[str], str]:
+        """Statements (indented one level) and the expression of one member's Python value.
+
+        The two structures Python folds away hold one entry each (the compiled
+        check made sure): the operator of a task and the source's properties.
+        """
+        if shape.name == "ConnectorOperator":
+            members = self.constant(
+                {key: (dict(c.operator_enum._value2member_map_), c.operator_enum) for key, c in CONNECTOR_BY_KEY.items()},
+                "operators",
+            )
+            return (
+                [f"    ((k, n),) = {var}.items()", f"    m, e = {members}[k]"],
+                "(m.get(n) or e(n))",
+            )
+        if shape.name == "SourceConnectorProperties":
+            lines = [f"    ((k, p),) = {var}.items()"]
+            for position, connector in enumerate(CONNECTOR_BY_KEY.values()):
+                build = self.structure(_model.shape(connector.properties_shape))
+                keyword = "if" if position == 0 else "elif"
+                lines += [f"    {keyword} k == {connector.key!r}: y = {build}(p)"]
+            lines += ["    else: raise KeyError(k)"]
+            return lines, "y"
+        return [], self.value(shape, var)
+
+    def value(self, shape: Shape, var: str) -> str:
+        """The expression of the Python value of a clean wire value of ``shape``."""
+        kind = shape.type_name
+        if kind == "structure":
+            if shape.name in COLLAPSED_SHAPES:
+                raise _Unsupported(f"{shape.name} inside a list or map")
+            return f"{self.structure(shape)}({var})"
+        if kind == "list":
+            item = self.fresh("i")
+            inner = self.value(_model.list_member(shape), item)
+            return f"tuple({var})" if inner == item else f"tuple([{inner} for {item} in {var}])"
+        if kind == "map":
+            key, item = self.fresh("k"), self.fresh("i")
+            key_shape, value_shape = _model.map_key_value(shape)
+            key_value, item_value = self.value(key_shape, key), self.value(value_shape, item)
+            if key_value == key and item_value == item:
+                return f"(MappingProxyType(dict({var})) if {var} else _EMPTY)"
+            # An empty map (a task's usual properties) without running a comprehension.
+            entries = f"{{{key_value}: {item_value} for {key}, {item} in {var}.items()}}"
+            return f"(MappingProxyType({entries}) if {var} else _EMPTY)"
+        if kind == "string" and _model.enum_values(shape):
+            enum_class: type[Enum] = getattr(enums, shape.name)
+            members = self.constant(dict(enum_class._value2member_map_).get, "members")
+            # A value that is no key (a str Enum member) is read as the converter reads it.
+            return f"({members}({var}) or {self.constant(enum_class, 'enum')}({var}))"
+        if kind in ("double", "float"):
+            return f"float({var})"
+        if kind == "timestamp":
+            return f"_timestamp({var})"
+        if kind in ("string", "integer", "long", "boolean"):
+            return var
+        raise _Unsupported(f"{shape.name} ({kind})")
+
+
+_BUILDERS: dict[type, Builder | None] = {}
+
+
+def wire_builder(cls: type) -> Builder | None:
+    """A function building a ``cls`` object from a wire dict its compiled check accepted.
+
+    ``None`` for a class whose objects need their ``__init__`` (see ``_plain_post_inits``):
+    the converter builds those.
+    """
+    if cls in _BUILDERS:
+        return _BUILDERS[cls]
+    compiler = _BuilderCompiler()
+    try:
+        entry = compiler.structure(_model.shape(CLASS_SHAPES[cls]))
+    except _Unsupported:
+        builder = None
+    else:
+        builder = compiler.build(entry)
+    _BUILDERS[cls] = builder
+    return builder
+
+
+# --- Writing objects out as wire dicts ---------------------------------------------------
+
+
+class _WriterCompiler(_Source):
+    """Emits the source of one module of write functions: attrs object in, new wire dict out.
+
+    What the converter writes, without its dispatch: absent optional fields are
+    left out, tuples become lists and read-only maps dicts (at every level),
+    enum members their values, timestamps stay ``datetime``; the two structures
+    Python folds away come back (``ConnectorOperator``, ``SourceConnectorProperties``
+    and the ``ConnectorType`` the properties' class says). Members are written in
+    the order of the class's fields, as the converter writes them; a class with
+    a member Python derives (``SourceFlowConfig``) in the model's order.
+    """
+
+    kind = "write"
+
+    def structure(self, shape: Shape) -> str:
+        """The name of the function that writes objects of the class of ``shape`` (emitted once)."""
+        name = f"write_{shape.name}"
+        if shape.name in self.done:
+            return name
+        self.done.add(shape.name)
+        if shape.name not in SHAPE_CLASSES:
+            raise _Unsupported(f"{shape.name} has no class")
+        cls = SHAPE_CLASSES[shape.name]
+        members = _model.members(shape)
+        wire_names = FIELDS[shape.name]
+        fields = {field.name: field for field in attrs.fields(cls)}
+        order = list(fields)
+        derived = [python for python in wire_names if python not in fields]
+        if derived:
+            by_wire = {wire: python for python, wire in wire_names.items()}
+            order = [by_wire[wire] for wire in members if wire in by_wire]
+        body = [f"def {name}(o):"]
+        leading: list[str] = []  # the first required members, written as one dict display
+        for python in order:
+            wire = wire_names.get(python)
+            if wire is None or wire not in members:
+                raise _Unsupported(f"{cls.__name__}.{python} has no wire member")
+            field = fields.get(python)
+            if field is None:
+                body += self.derived_lines(shape.name, python, wire)
+                continue
+            if field.default is not attrs.NOTHING and field.default is not None:
+                raise _Unsupported(f"{cls.__name__}.{python} has a default other than None")
+            if field.default is attrs.NOTHING and len(body) == 1:
+                statements, value = self.member_value(members[wire], f"o.{python}")
+                if not statements:
+                    leading.append(f"{wire!r}: {value}")
+                    continue
+            statements, value = self.member_value(members[wire], "x")
+            if len(body) == 1:
+                body.append(f"    w = {{{', '.join(leading)}}}")
+            body.append(f"    x = o.{python}")
+            if field.default is attrs.NOTHING:
+                body += statements
+                body.append(f"    w[{wire!r}] = {value}")
+            else:
+                body.append("    if x is not None:")
+                body += [f"    {line}" for line in statements]
+                body.append(f"        w[{wire!r}] = {value}")
+        if len(body) == 1:
+            body.append(f"    w = {{{', '.join(leading)}}}")
+        body.append("    return w")
+        self.lines += body + [""]
+        return name
+
+    def derived_lines(self, shape: str, python: str, wire: str) -> list[str]:
+        """A member Python derives: ``SourceFlowConfig.ConnectorType``, from the properties' class."""
+        if (shape, python) != ("SourceFlowConfig", "connector_type"):
+            raise _Unsupported(f"{shape}.{python} is derived")
+        types = self.constant(
+            {c.properties_class: c.connector_type.value for c in CONNECTOR_BY_KEY.values()}, "types"
+        )
+        return [f"    w[{wire!r}] = {types}[type(o.source_connector_properties)]"]
+
+    def member_value(self, shape: Shape, var: str) -> tuple[list[str], str]:
+        """Statements (indented one level) and the expression of one member's wire value."""
+        if shape.name == "ConnectorOperator":
+            keys = self.constant({c.operator_enum: c.key for c in CONNECTOR_BY_KEY.values()}, "keys")
+            return [], f"{{{keys}[type({var})]: {var}._value_}}"
+        if shape.name == "SourceConnectorProperties":
+            lines = ["    t = type(x)"]
+            for position, connector in enumerate(CONNECTOR_BY_KEY.values()):
+                write = self.structure(_model.shape(connector.properties_shape))
+                cls = self.constant(connector.properties_class, "cls")
+                keyword = "if" if position == 0 else "elif"
+                lines.append(f"    {keyword} t is {cls}: y = {{{connector.key!r}: {write}({var})}}")
+            lines.append("    else: raise KeyError(t)")
+            return lines, "y"
+        return [], self.value(shape, var)
+
+    def value(self, shape: Shape, var: str) -> str:
+        """The expression of the wire value of a Python value of ``shape``."""
+        kind = shape.type_name
+        if kind == "structure":
+            if shape.name in COLLAPSED_SHAPES:
+                raise _Unsupported(f"{shape.name} inside a list or map")
+            return f"{self.structure(shape)}({var})"
+        if kind == "list":
+            item = self.fresh("i")
+            inner = self.value(_model.list_member(shape), item)
+            return f"list({var})" if inner == item else f"[{inner} for {item} in {var}]"
+        if kind == "map":
+            key, item = self.fresh("k"), self.fresh("i")
+            key_shape, value_shape = _model.map_key_value(shape)
+            key_value, item_value = self.value(key_shape, key), self.value(value_shape, item)
+            if key_value == key and item_value == item:
+                return f"dict({var})"
+            # An empty map (a task's usual properties) without running a comprehension.
+            return f"({{{key_value}: {item_value} for {key}, {item} in {var}.items()}} if {var} else {{}})"
+        if kind == "string" and _model.enum_values(shape):
+            return f"{var}._value_"
+        if kind in ("string", "integer", "long", "boolean", "double", "float", "timestamp"):
+            return var
+        raise _Unsupported(f"{shape.name} ({kind})")
+
+
+Writer = Callable[[Any], dict[str, Any]]
+
+_WRITERS: dict[type, Writer | None] = {}
+
+
+def wire_writer(cls: type) -> Writer | None:
+    """A function writing a ``cls`` object as the wire dict the converter writes, new each call.
+
+    ``None`` for a class it cannot write: the converter writes those.
+    """
+    if cls in _WRITERS:
+        return _WRITERS[cls]
+    compiler = _WriterCompiler()
+    try:
+        entry = compiler.structure(_model.shape(CLASS_SHAPES[cls]))
+    except _Unsupported:
+        writer = None
+    else:
+        writer = compiler.build(entry)
+    _WRITERS[cls] = writer
+    return writer

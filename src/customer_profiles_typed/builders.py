@@ -73,10 +73,7 @@ from customer_profiles_typed.models import (
     FlowDefinition,
     IncrementalPullConfig,
     MarketoSourceProperties,
-    ObjectTypeField,
-    ObjectTypeKey,
     OperatorT,
-    PutProfileObjectTypeRequest,
     S3SourceProperties,
     SalesforceSourceProperties,
     ScheduledTriggerProperties,
@@ -91,6 +88,8 @@ from customer_profiles_typed.models import (
 
 if TYPE_CHECKING:
     from botocore.model import Shape
+
+    from customer_profiles_typed.models import ObjectTypeField, ObjectTypeKey, PutProfileObjectTypeRequest
 
 __all__ = [
     "FieldMapping",
@@ -273,6 +272,8 @@ def _mappings(fields: Fields) -> list[FieldMapping]:
 
 def _map_properties(field: FieldMapping) -> dict[OperatorPropertiesKeys, str]:
     properties: dict[OperatorPropertiesKeys, str] = {}
+    if field.source_data_type is None and field.destination_data_type is None:
+        return properties  # the usual case
     if field.source_data_type is not None:
         properties[OperatorPropertiesKeys.SOURCE_DATA_TYPE] = field.source_data_type
     if field.destination_data_type is not None:
@@ -300,12 +301,13 @@ def mapping_tasks(operators: type[OperatorT], fields: Fields) -> list[Task[Opera
             connector_operator=operators.PROJECTION,
         )
     ]
+    map_type, no_op = TaskType.MAP, operators.NO_OP  # read once: enum class attributes cost a lookup
     tasks += [
         Task(
-            task_type=TaskType.MAP,
+            task_type=map_type,
             source_fields=[field.source],
             destination_field=field.destination if field.destination is not None else field.source,
-            connector_operator=operators.NO_OP,
+            connector_operator=no_op,
             task_properties=_map_properties(field),
         )
         for field in mappings
@@ -627,6 +629,7 @@ def object_type_from_flow(
     """
     _check_arguments(flow, fields)
     from customer_profiles_typed.links import produced_fields
+    from customer_profiles_typed.models import ObjectTypeField, ObjectTypeKey, PutProfileObjectTypeRequest
 
     destinations = produced_fields(flow)
     problems = _argument_problems(destinations, fields)

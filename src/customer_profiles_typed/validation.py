@@ -8,7 +8,9 @@ Two entry points, one set of checks:
 - ``PutIntegrationRequest.from_boto3`` checks the whole wire dict against the
   AWS model, builds the objects without checking them again, then runs every
   rule over the tree (``parse_request``); every problem lands in one
-  ``ValidationError``.
+  ``ValidationError``. Clean input is built by the compiled builders of
+  ``_fast``; a flow's tasks are screened for their rules all at once
+  (``Rule.screen``), and a path is only made for a problem found.
 
 Error rules raise ``ValidationError``; warning rules emit ``ValidationWarning``.
 ``skip_rules`` is the escape hatch for the day AWS relaxes a rule before this
@@ -19,10 +21,11 @@ from __future__ import annotations
 
 import sys
 import warnings
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
+from itertools import compress
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from customer_profiles_typed import _checks, _fast, _validation_hook, _wire, links
+from customer_profiles_typed import _checks, _fast, _validation_hook, _wire
 from customer_profiles_typed._checks import Finding
 from customer_profiles_typed._paths import ROOT, Path
 from customer_profiles_typed._validation_hook import skip_rules
@@ -31,6 +34,8 @@ from customer_profiles_typed.rules import RULES, Rule, rules_for
 
 if TYPE_CHECKING:
     from botocore.model import Shape
+
+    from customer_profiles_typed.rules._registry import Screen
 
 __all__ = [
     "RULES",
@@ -58,12 +63,16 @@ _MODEL_CONSTRAINTS = _checks.MODEL_CONSTRAINTS
 
 def rule_ids() -> frozenset[str]:
     """Every rule ID that ``skip_rules`` accepts (``"all"`` included)."""
+    from customer_profiles_typed import links  # it imports the object type and trigger models
+
     return frozenset(rule.id for rule in RULES) | _checks.WALK_RULE_IDS | links.RULE_IDS | {ALL_RULES}
 
 
 def check_rule_ids(rule_ids_given: Iterable[str]) -> frozenset[str]:
     """The given rule IDs, or ``ValueError`` naming any that no rule has (a typo would skip nothing)."""
     given = frozenset(rule_ids_given)
+    if not given:
+        return given  # listing every rule ID would load every rule module
     unknown = sorted(given - rule_ids())
     if unknown:
         raise ValueError(
@@ -93,26 +102,61 @@ def _skipped_rule(rule: Rule, skipped: frozenset[str]) -> bool:
     return ALL_RULES in skipped or rule.id in skipped
 
 
-def _active_rules(cls: type, skipped: frozenset[str]) -> tuple[Rule, ...]:
-    """The rules of a class that are not skipped (cached per class and skipped set)."""
+_Plan = tuple[tuple["Screen | None", Rule], ...]
+"""The active rules of a class, each with its screen (``Rule.screen``)."""
+
+
+def _active_rules(cls: type, skipped: frozenset[str]) -> _Plan:
+    """The rules of a class that are not skipped, with their screens (cached per class and skipped set)."""
     key = (cls, skipped)
     found = _ACTIVE.get(key)
     if found is None:
         found = _ACTIVE[key] = tuple(
-            rule for rule in rules_for(cls) if not _skipped_rule(rule, skipped)
+            (rule.screen, rule) for rule in rules_for(cls) if not _skipped_rule(rule, skipped)
         )
     return found
 
 
-_ACTIVE: dict[tuple[type, frozenset[str]], tuple[Rule, ...]] = {}
+_ACTIVE: dict[tuple[type, frozenset[str]], _Plan] = {}
 
 
-def _rule_findings(obj: object, path: Path, skipped: frozenset[str]) -> list[Finding]:
-    findings: list[Finding] = []
-    for rule in _active_rules(type(obj), skipped):
+def _add_rule_findings(
+    obj: object, path: Path, plan: _Plan, findings: list[Finding]
+) -> None:
+    """Run the rules of ``plan`` on one object, adding what they find to ``findings``."""
+    for screen, rule in plan:
+        if screen is not None and not screen(obj):
+            continue
         for where, message in rule.check(obj, path):
             findings.append(Finding(where, message, rule.id, warning=rule.severity == "warning"))
-    return findings
+
+
+def _add_item_findings(
+    items: tuple[object, ...], where: Path, skipped: frozenset[str], findings: list[Finding]
+) -> None:
+    """Run the rules of a list's leaf items (a flow's tasks): an item's path only if a rule may report.
+
+    The same findings, in the same order, as running each item's rules in turn.
+    When every item is of one class and every rule has a screen, the screens
+    run first over all the items (``map``, no loop of our own per item), and
+    only the items some screen flags are checked.
+    """
+    classes = {type(item) for item in items}
+    if len(classes) == 1:
+        plan = _active_rules(classes.pop(), skipped)
+        if all(screen is not None for screen, _ in plan):
+            flagged: set[int] = set()
+            positions = range(len(items))
+            for screen, _ in plan:
+                flagged.update(compress(positions, map(cast("Screen", screen), items)))
+            for position in sorted(flagged):
+                _add_rule_findings(items[position], where.index(position), plan, findings)
+            return
+    for position, item in enumerate(items):
+        plan = _active_rules(type(item), skipped)
+        if all(screen is not None and not screen(item) for screen, _ in plan):
+            continue
+        _add_rule_findings(item, where.index(position), plan, findings)
 
 
 def _child_fields(shape: str) -> tuple[str, ...]:
@@ -141,26 +185,30 @@ def _child_fields(shape: str) -> tuple[str, ...]:
 _CHILD_FIELDS: dict[str, tuple[str, ...]] = {}
 
 
-def _objects(obj: object, path: Path) -> Iterator[tuple[object, Path]]:
-    """Every model object of a tree, with its path, parents first."""
-    yield obj, path
+def _tree_findings(
+    obj: object, path: Path, skipped: frozenset[str], findings: list[Finding]
+) -> None:
+    """Run the rules over every model object of a tree, parents first, adding what they find."""
+    _add_rule_findings(obj, path, _active_rules(type(obj), skipped), findings)
     shape = _wire.CLASS_SHAPES[type(obj)]
     for python_name in _child_fields(shape):
-        value = getattr(obj, python_name)
+        value: object = getattr(obj, python_name)
         if value is None:
             continue
         where = path.attribute(shape, python_name)
         if type(value) in _wire.CONNECTOR_BY_CLASS:
-            yield value, where.wire_only(_wire.connector_of(value).key)
+            plan = _active_rules(type(value), skipped)
+            _add_rule_findings(value, where.wire_only(_wire.connector_of(value).key), plan, findings)
         elif type(value) in _wire.CLASS_SHAPES:
-            yield from _objects(value, where)
+            _tree_findings(value, where, skipped, findings)
         elif isinstance(value, tuple):
             items = cast("tuple[object, ...]", value)
+            classes = {type(item) for item in items}
+            if not any(_child_fields(_wire.CLASS_SHAPES[item_class]) for item_class in classes):
+                _add_item_findings(items, where, skipped, findings)  # leaves (every Task)
+                continue
             for position, item in enumerate(items):
-                if _child_fields(_wire.CLASS_SHAPES[type(item)]):
-                    yield from _objects(item, where.index(position))
-                else:  # a leaf (every Task): no generator of its own
-                    yield item, where.index(position)
+                _tree_findings(item, where.index(position), skipped, findings)
 
 
 def _user_stacklevel() -> int:
@@ -215,14 +263,39 @@ def _report(
 def check_new_object(obj: object) -> None:
     """Check a model object that was just built: its own fields and its class's rules."""
     skipped = _validation_hook.skipped_rules()
-    findings = _checks.check_object(obj, ROOT)
-    findings = [f for f in findings if not _skipped(f, skipped)]
-    if not any(_blocks(f) for f in findings):
-        # The rules read the fields as the annotations say; a field of the wrong
-        # type (or a missing one) is reported alone, as ``parse_request`` does.
-        findings += _rule_findings(obj, ROOT, skipped)
+    cls = type(obj)
+    # Keyed by the class alone while no rule is skipped, the usual case.
+    plan = _NEW_OBJECT_PLANS.get((cls, skipped) if skipped else cls)
+    if plan is None:
+        plan = _new_object_plan(cls, skipped)
+    accepts, rules = plan
+    try:
+        clean = accepts(obj)
+    except KeyError:  # a derived field read from a field of the wrong type: not clean
+        clean = False
+    if clean:
+        findings: list[Finding] = []
+    else:
+        findings = [f for f in _checks.check_object(obj, ROOT) if not _skipped(f, skipped)]
+        if any(_blocks(f) for f in findings):
+            # The rules read the fields as the annotations say; a field of the wrong
+            # type (or a missing one) is reported alone, as ``parse_request`` does.
+            _report(findings, cls.__name__)
+            return
+    _add_rule_findings(obj, ROOT, rules, findings)
     if findings:
-        _report(findings, type(obj).__name__)
+        _report(findings, cls.__name__)
+
+
+def _new_object_plan(cls: type, skipped: frozenset[str]) -> tuple[_fast.Accepter, _Plan]:
+    """The compiled check of a class's own fields and its active rules (cached per skipped set)."""
+    plan = (_fast.object_accepter(cls), _active_rules(cls, skipped))
+    _NEW_OBJECT_PLANS[(cls, skipped) if skipped else cls] = plan
+    return plan
+
+
+_NEW_OBJECT_PLANS: dict[object, tuple[_fast.Accepter, _Plan]] = {}
+"""Class (no rule skipped) or (class, skipped rules) -> what ``check_new_object`` runs."""
 
 
 def parse_request(
@@ -236,18 +309,29 @@ def parse_request(
 
     Warnings are emitted, or added to ``sink`` when one is given (thread-safe,
     unlike catching them through the ``warnings`` module).
-    """
-    skipped = _validation_hook.skipped_rules() | check_rule_ids(skip_rules)
-    shape = _wire.CLASS_SHAPES[cls]
-    findings = [f for f in _checks.check_wire(shape, kwargs, ROOT) if not _skipped(f, skipped)]
-    if any(_blocks(f) for f in findings):
-        _report(findings, "request", sink)
-    from customer_profiles_typed._converter import structure_request
 
-    with _validation_hook.deferred():
-        request = structure_request(cls, kwargs)
-    for obj, path in _objects(request, ROOT):
-        findings += _rule_findings(obj, path, skipped)
+    Clean input (the compiled check of the whole dict passes) is built by the
+    compiled builder of ``cls``; anything else is walked for its full report and
+    built by the converter, with the objects' own checks deferred. Either way
+    the rules then run over the whole tree.
+    """
+    skipped = _validation_hook.skipped_rules()
+    if skip_rules:
+        skipped = skipped | check_rule_ids(skip_rules)
+    shape = _wire.CLASS_SHAPES[cls]
+    build = _fast.wire_builder(cls) if _fast.wire_accepter(shape)(kwargs) else None
+    if build is not None:
+        findings: list[Finding] = []
+        request: T = build(kwargs)
+    else:
+        findings = [f for f in _checks.check_wire(shape, kwargs, ROOT) if not _skipped(f, skipped)]
+        if any(_blocks(f) for f in findings):
+            _report(findings, "request", sink)
+        from customer_profiles_typed._converter import structure_request
+
+        with _validation_hook.deferred():
+            request = structure_request(cls, kwargs)
+    _tree_findings(request, ROOT, skipped, findings)
     _report(findings, "request", sink)
     return request
 

@@ -27,24 +27,39 @@ from customer_profiles_typed._field_docs import FieldDocs
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-__all__ = ["Checked", "Request", "Response", "Sensitive", "SensitiveResponse", "freeze"]
+__all__ = ["EMPTY_MAP", "Checked", "Request", "Response", "Sensitive", "SensitiveResponse", "freeze"]
+
+EMPTY_MAP: Mapping[Any, Any] = MappingProxyType({})
+"""The read-only empty map frozen objects share: nothing can change it, so one serves them all."""
 
 
 def freeze(value: object) -> object:
     """A list as a tuple and a dict as a read-only view of a copy, at every level; else as is."""
+    kind = type(value)
+    if kind in _LEAVES:  # the usual items (strings, numbers, enum members, model objects)
+        return value
     if isinstance(value, list):
         items = cast("list[object]", value)
         return tuple([freeze(item) for item in items])
     if isinstance(value, dict):
         entries = cast("dict[object, object]", value)
+        if not entries:
+            return EMPTY_MAP
         return MappingProxyType({key: freeze(item) for key, item in entries.items()})
     if isinstance(value, tuple):
         kept = cast("tuple[object, ...]", value)
         return tuple([freeze(item) for item in kept])
     if isinstance(value, MappingProxyType):
         view = cast("Mapping[object, object]", value)
+        if not view:
+            return EMPTY_MAP
         return MappingProxyType({key: freeze(item) for key, item in view.items()})
+    _LEAVES.add(kind)  # no container type: its values are kept as they are from now on
     return value
+
+
+_LEAVES: set[type] = {str, int, float, bool, type(None)}
+"""Types ``freeze`` keeps as they are without a test: scalars and every other non-container type met."""
 
 
 _CONTAINER_FIELDS: dict[type, tuple[str, ...]] = {}

@@ -44,6 +44,7 @@ from customer_profiles_typed.enums import (
     TriggerType,
     ZendeskConnectorOperator,
 )
+from customer_profiles_typed.models._base import EMPTY_MAP
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -97,6 +98,9 @@ MapT = TypeVar("MapT", bound="Mapping[Any, str] | None")
 def _strings(values: Iterable[str]) -> tuple[str, ...]:
     """Freeze a list of strings; anything that is not one is kept for validation to name."""
     raw: object = values
+    kind = type(raw)
+    if kind is list or kind is tuple:  # the usual cases, without an ABC check
+        return tuple(values)
     if isinstance(raw, (str, bytes, Mapping)) or not hasattr(raw, "__iter__"):
         return cast("tuple[str, ...]", values)
     return tuple(values)
@@ -104,6 +108,19 @@ def _strings(values: Iterable[str]) -> tuple[str, ...]:
 
 def _optional_strings(values: Iterable[str] | None) -> tuple[str, ...] | None:
     return None if values is None else _strings(values)
+
+
+def _frozen(values: MapT) -> MapT:
+    """A read-only view of a private copy of a map; anything else is kept for validation."""
+    raw: object = values
+    if type(raw) is dict:  # the usual case, without an ABC check
+        return cast("MapT", MappingProxyType(cast(Any, raw).copy()) if raw else EMPTY_MAP)
+    if values is None:  # the other usual case
+        return values
+    if isinstance(cast(object, values), Mapping):
+        items = cast("Mapping[Any, Any]", values)
+        return cast("MapT", MappingProxyType(dict(items)))
+    return values
 
 
 def _str_map(values: Mapping[str, str] | None) -> Mapping[str, str] | None:
@@ -114,16 +131,8 @@ def _str_map(values: Mapping[str, str] | None) -> Mapping[str, str] | None:
 def _property_map(
     values: Mapping[OperatorPropertiesKeys, str] | None,
 ) -> Mapping[OperatorPropertiesKeys, str] | None:
+    """Freeze a task's properties into a read-only view of a private copy."""
     return _frozen(values)
-
-
-def _frozen(values: MapT) -> MapT:
-    """A read-only view of a private copy of a map; anything else is kept for validation."""
-    raw: object = values
-    if isinstance(raw, Mapping):
-        items: Mapping[Any, Any] = raw
-        return cast("MapT", MappingProxyType(dict(items)))
-    return values
 
 
 class _Checked(FieldDocs):
@@ -131,8 +140,8 @@ class _Checked(FieldDocs):
 
     __slots__ = ()
 
-    def __attrs_post_init__(self) -> None:
-        _validation_hook.on_init(self)
+    __attrs_post_init__ = _validation_hook.on_init
+    """Check the new object (attrs calls it last in ``__init__``); one call less than a method calling it."""
 
 
 class _Sensitive(_Checked):

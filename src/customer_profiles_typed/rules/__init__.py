@@ -9,20 +9,13 @@ looks at and runs when an object of that class is built, or, for
 ``from_boto3``, over the whole parsed tree at once. Rules that need account
 state ("online" rules) are not here: see ``customer_profiles_typed.links``.
 
-Importing this package registers every rule module's rules.
+A rule module registers its rules when it is first needed: ``rules_for(cls)``
+loads the modules with rules on ``cls``'s resource, and reading ``RULES`` loads
+every one.
 """
 
 from __future__ import annotations
 
-from customer_profiles_typed.rules import event_triggers, integrations, object_types, tags
 from customer_profiles_typed.rules._registry import RULES, Rule, rules_for
 
-__all__ = [
-    "RULES",
-    "Rule",
-    "event_triggers",
-    "integrations",
-    "object_types",
-    "rules_for",
-    "tags",
-]
+__all__ = ["RULES", "Rule", "rules_for"]

@@ -21,6 +21,8 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta, timezone
 from enum import Enum
+from itertools import chain
+from operator import attrgetter
 from typing import Any, cast
 
 from customer_profiles_typed._paths import Path
@@ -41,6 +43,7 @@ from customer_profiles_typed.models.integrations import (
     TriggerConfig,
 )
 from customer_profiles_typed.rules._registry import rule as _rule
+from customer_profiles_typed.rules._shared import LastAnalysis
 
 __all__: list[str] = []
 
@@ -173,10 +176,21 @@ def _is_projection(task: Task[Any]) -> bool:
 _NOTHING: tuple[tuple[Path, str], ...] = ()
 """What a per-task check returns for a clean task: no generator to create and run."""
 
+# A flow holds up to thousands of tasks: each per-task rule has a screen (``Rule.screen``),
+# a cheap test that says when the rule has nothing to report, before any path is built.
+# The enum members are read once: an enum class attribute costs a lookup on every read.
+_FILTER = TaskType.FILTER
+_MAP = TaskType.MAP
 
-@_rule("K5", "error", Task, "A Filter task never uses NO_OP.")
+
+def _is_filter_no_op(task: Task[Any]) -> bool:
+    """Rule K5's test: a Filter task with the NO_OP operator."""
+    return task.task_type is _FILTER and _operator_name(task) == "NO_OP"
+
+
+@_rule("K5", "error", Task, "A Filter task never uses NO_OP.", screen=_is_filter_no_op)
 def _filter_no_op(task: Task[Any], path: Path) -> Iterable[tuple[Path, str]]:
-    if task.task_type is TaskType.FILTER and _operator_name(task) == "NO_OP":
+    if _is_filter_no_op(task):
         return [
             (
                 path.attribute("Task", "connector_operator"),
@@ -188,7 +202,24 @@ def _filter_no_op(task: Task[Any], path: Path) -> Iterable[tuple[Path, str]]:
     return _NOTHING
 
 
-@_rule("K6", "warning", Task, "Each task type takes its own class of operators.")
+_USUAL_OPERATORS: frozenset[tuple[TaskType, Enum]] = frozenset(
+    (task_type, member)
+    for task_type, names in OPERATORS_BY_TASK_TYPE.items()
+    for operators in CONNECTOR_BY_OPERATOR
+    for member in cast("Iterable[Enum]", operators)
+    if member.value in names
+)
+"""Every (task type, operator member) pair rule K6 accepts, for its screen."""
+
+
+def _unusual_operator(task: Task[Any]) -> bool:
+    """Rule K6's screen: the task type and operator are not a pair K6 knows to accept."""
+    return (task.task_type, task.connector_operator) not in _USUAL_OPERATORS
+
+
+@_rule(
+    "K6", "warning", Task, "Each task type takes its own class of operators.", screen=_unusual_operator
+)
 def _operator_class(task: Task[Any], path: Path) -> Iterable[tuple[Path, str]]:
     allowed = OPERATORS_BY_TASK_TYPE.get(task.task_type)
     name = _operator_name(task)
@@ -214,14 +245,28 @@ def _needs(task: Task[Any], *keys: OperatorPropertiesKeys) -> list[str]:
     return [key.value for key in keys if key not in properties]
 
 
-@_rule("K9", "warning", Task, "Each task has the fields and properties its type needs.")
-def _task_shape(task: Task[Any], path: Path) -> Iterable[tuple[Path, str]]:
+def _may_lack_parts(task: Task[Any]) -> bool:
+    """Rule K9's screen: ``False`` for the common cases, decided without building paths.
+
+    A Map task with one source field and a destination, and a projection (which
+    needs nothing more), have everything their type needs.
+    """
     task_type = task.task_type
-    if task_type is TaskType.MAP:
-        if len(task.source_fields) == 1 and task.destination_field is not None:
-            return _NOTHING  # the common case, decided without building paths
-    elif task_type is TaskType.FILTER and _operator_name(task) == "PROJECTION":
-        return _NOTHING  # a projection needs nothing more
+    if task_type is _MAP:
+        return len(task.source_fields) != 1 or task.destination_field is None
+    return not (task_type is _FILTER and _operator_name(task) == "PROJECTION")
+
+
+@_rule(
+    "K9",
+    "warning",
+    Task,
+    "Each task has the fields and properties its type needs.",
+    screen=_may_lack_parts,
+)
+def _task_shape(task: Task[Any], path: Path) -> Iterable[tuple[Path, str]]:
+    if not _may_lack_parts(task):
+        return _NOTHING
     return _task_shape_findings(task, path)
 
 
@@ -271,11 +316,61 @@ def _task_path(path: Path, position: int) -> Path:
     return path.attribute("FlowDefinition", "tasks").index(position)
 
 
+class _Tasks:
+    """What rules K7, K4, K8 and C10 read of a flow's tasks, gathered in one pass for all four.
+
+    A flow holds up to thousands of tasks: the fields are read with ``map``,
+    and the usual answers (every operator of the source's enum, no dot in any
+    field) are found with set and string operations, without a test per task.
+    """
+
+    __slots__ = ("foreign", "projection", "projected", "maps", "mapped", "dotted")
+
+    def __init__(self, flow: FlowDefinition[Any]) -> None:
+        source = connector_of(flow.source_flow_config.source_connector_properties).operator_enum
+        tasks = flow.tasks
+        operators = list(map(_OPERATOR, tasks))
+        fields: list[tuple[str, ...]] = list(map(_FIELDS, tasks))
+        self.foreign: list[int] = []
+        """Positions of the tasks whose operator is not of the source's enum (K7 judges them)."""
+        if set(map(type, operators)) != {source}:
+            self.foreign = [p for p, operator in enumerate(operators) if type(operator) is not source]
+        maps: list[int] = []
+        projection = False
+        projected: set[str] = set()
+        for position, task_type in enumerate(map(_TASK_TYPE, tasks)):
+            if task_type is _MAP:
+                maps.append(position)
+            elif _is_projection(tasks[position]):
+                projection = True
+                projected.update(fields[position])
+        self.maps = maps
+        """Positions of the Map tasks (K8)."""
+        self.projection = projection
+        """Whether some task is a projection (K4)."""
+        self.projected = projected
+        """The source fields the projections list (K8)."""
+        self.mapped: set[str] = set(chain.from_iterable([fields[p] for p in maps]))
+        """The source fields the Map tasks read (K8)."""
+        self.dotted: list[int] = []
+        """Positions of the tasks with a dot in a source field (C10)."""
+        if "." in "".join(chain.from_iterable(fields)):
+            self.dotted = [p for p, names in enumerate(fields) if "." in "".join(names)]
+
+
+_OPERATOR = attrgetter("connector_operator")
+_FIELDS = attrgetter("source_fields")
+_TASK_TYPE = attrgetter("task_type")
+
+_tasks = LastAnalysis(_Tasks).of
+"""The analysis of the flow checked last: its rules run one after the other."""
+
+
 @_rule("K7", "error", FlowDefinition, "Every task's operator belongs to the source connector.")
 def _operator_connector(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple[Path, str]]:
     source = connector_of(flow.source_flow_config.source_connector_properties)
-    for position, task in enumerate(flow.tasks):
-        operator: object = task.connector_operator
+    for position in _tasks(flow).foreign:
+        operator: object = flow.tasks[position].connector_operator
         connector = CONNECTOR_BY_OPERATOR.get(type(operator))
         if connector is not None and connector is not source:
             yield (
@@ -289,7 +384,7 @@ def _operator_connector(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple
 
 @_rule("K4", "error", FlowDefinition, "A flow has a Filter task with the PROJECTION operator.")
 def _projection(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple[Path, str]]:
-    if not any(_is_projection(task) for task in flow.tasks):
+    if not _tasks(flow).projection:
         yield (
             path.attribute("FlowDefinition", "tasks"),
             "no Filter task with the PROJECTION operator listing the source fields: AppFlow "
@@ -299,24 +394,20 @@ def _projection(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple[Path, s
 
 @_rule("K8", "warning", FlowDefinition, "Mapped fields are projected, projected fields mapped.")
 def _projection_coverage(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple[Path, str]]:
-    projected: set[str] = set()
-    for task in flow.tasks:
-        if _is_projection(task):
-            projected.update(task.source_fields)
+    tasks = _tasks(flow)
+    projected = tasks.projected
     if not projected:
         return  # K4 reports it
-    mapped: set[str] = set()
-    for position, task in enumerate(flow.tasks):
-        if task.task_type is TaskType.MAP:
-            mapped.update(task.source_fields)
-            for field in task.source_fields:
+    if not tasks.mapped.issubset(projected):
+        for position in tasks.maps:
+            for field in flow.tasks[position].source_fields:
                 if field not in projected:
                     yield (
                         _task_path(path, position).attribute("Task", "source_fields"),
                         "a Map task reads a field no PROJECTION task lists (value not shown: sensitive)",
                     )
-    unmapped = projected - mapped
-    if mapped and unmapped:
+    unmapped = projected - tasks.mapped
+    if tasks.mapped and unmapped:
         yield (
             path.attribute("FlowDefinition", "tasks"),
             f"{len(unmapped)} projected field(s) have no Map task and are not ingested",
@@ -327,13 +418,12 @@ def _projection_coverage(flow: FlowDefinition[Any], path: Path) -> Iterator[tupl
 def _s3_dots(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple[Path, str]]:
     if flow.source_flow_config.connector_type is not SourceConnectorType.S3:
         return
-    for position, task in enumerate(flow.tasks):
-        if "." in "".join(task.source_fields):  # some field holds a dot
-            yield (
-                _task_path(path, position).attribute("Task", "source_fields"),
-                "an S3 field name contains '.': Customer Profiles does not ingest CSV headers "
-                "with dot notation",
-            )
+    for position in _tasks(flow).dotted:
+        yield (
+            _task_path(path, position).attribute("Task", "source_fields"),
+            "an S3 field name contains '.': Customer Profiles does not ingest CSV headers "
+            "with dot notation",
+        )
 
 
 @_rule("G18", "warning", FlowDefinition, "Event triggers need a source that emits events.")

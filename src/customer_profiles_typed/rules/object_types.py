@@ -26,9 +26,11 @@ from __future__ import annotations
 
 import functools
 import re
-import weakref
-from collections.abc import Iterable, Iterator, Mapping
+import string
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import chain
 from types import MappingProxyType
+from typing import cast
 
 from customer_profiles_typed import _model
 from customer_profiles_typed._paths import Path
@@ -39,6 +41,7 @@ from customer_profiles_typed.models.object_types import (
     PutProfileObjectTypeRequest,
 )
 from customer_profiles_typed.rules._registry import rule as _rule
+from customer_profiles_typed.rules._shared import LastAnalysis
 
 __all__: list[str] = []
 
@@ -328,13 +331,15 @@ _INDEX = re.compile(r"\[[^\]]*\]")
 class _Target:
     """A field's Target, split: ``_profile.Address.City`` -> ``_profile``; ``Address``, ``City``."""
 
-    __slots__ = ("position", "root", "steps")
+    __slots__ = ("position", "root", "steps", "head")
 
     def __init__(self, position: int, text: str) -> None:
         self.position = position
         parts = (_INDEX.sub("", text) if "[" in text else text).split(".")
         self.root = parts[0]
         self.steps = parts[1:]
+        self.head = parts[1] if len(parts) > 1 else ""
+        """The first step (``Address``), or ``""`` for a bare root."""
 
 
 class _Definition:
@@ -356,29 +361,45 @@ class _Mapping:
     """What the rules read of one request's fields and keys, gathered in one pass."""
 
     __slots__ = (
-        "fields", "targets", "first_target", "roots", "handlebars",
+        "fields", "targets", "target_groups", "first_target", "roots", "handlebars",
         "key_lists", "definitions", "identifiers",
     )  # fmt: skip
 
     def __init__(self, request: PutProfileObjectTypeRequest) -> None:
+        entries = request.fields or {}
         self.fields: tuple[tuple[int, str, ObjectTypeField], ...] = tuple(
-            (position, name, field)
-            for position, (name, field) in enumerate((request.fields or {}).items())
+            zip(range(len(entries)), entries.keys(), entries.values())
         )
-        self.targets: list[_Target] = []
-        self.first_target: dict[str, int] = {}
-        self.roots: dict[str, int] = {}
-        self.handlebars: list[tuple[int, _Handlebars]] = []
-        for position, _, field in self.fields:
-            target = field.target
+        # A request holds up to hundreds of fields: locals, and a Target is split
+        # (``_Target``) only for the groups a rule picks (``_targets_where``).
+        targets: list[str | None] = [field.target for field in entries.values()]
+        groups: dict[tuple[str, str], list[int]] = {}
+        first_target: dict[str, int] = {}
+        for position, target in enumerate(targets):
             if target:
-                parsed = _Target(position, target)
-                self.targets.append(parsed)
-                self.first_target.setdefault(target, position)
-                self.roots.setdefault(parsed.root, position)
-            source = field.source
-            if source and ("{{" in source or "}}" in source):
-                self.handlebars.append((position, _Handlebars(source)))
+                parts = (_INDEX.sub("", target) if "[" in target else target).split(".", 2)
+                key = (parts[0], parts[1] if len(parts) > 1 else "")
+                group = groups.get(key)
+                if group is None:
+                    groups[key] = [position]
+                else:
+                    group.append(position)
+                first_target.setdefault(target, position)
+        self.targets = targets
+        self.target_groups = groups
+        self.first_target = first_target
+        roots: dict[str, int] = {}
+        for (root, _), positions in groups.items():  # in the order of their first targets
+            roots.setdefault(root, positions[0])
+        self.roots = roots
+        handlebars: list[tuple[int, _Handlebars]] = []
+        sources = [field.source for field in entries.values()]
+        written = "\n".join(source for source in sources if source)
+        if "{{" in written or "}}" in written:
+            for position, source in enumerate(sources):
+                if source and ("{{" in source or "}}" in source):
+                    handlebars.append((position, _Handlebars(source)))
+        self.handlebars = handlebars
         self.key_lists: tuple[tuple[int, str, tuple[ObjectTypeKey, ...]], ...] = tuple(
             (position, name, tuple(definitions))
             for position, (name, definitions) in enumerate((request.keys or {}).items())
@@ -393,33 +414,21 @@ class _Mapping:
         )
 
 
-class _LastMapping:
-    """The analysis of the request checked last: its rules run one after the other.
+def _targets_where(found: _Mapping, test: Callable[[str, str], bool]) -> list[_Target]:
+    """The targets whose root and first step pass ``test``, in the fields' order.
 
-    Held through a weak reference that forgets the analysis (and the sensitive
-    values it points to) as soon as the request is gone.
+    A request's targets mostly share a few roots and first steps
+    (``_profile.Attributes...``): ``test`` runs once per distinct pair, not per
+    target, and only the targets it picks are split.
     """
-
-    __slots__ = ("entry",)
-
-    def __init__(self) -> None:
-        self.entry: tuple[weakref.ref[PutProfileObjectTypeRequest], _Mapping] | None = None
-
-    def of(self, request: PutProfileObjectTypeRequest) -> _Mapping:
-        entry = self.entry
-        if entry is not None and entry[0]() is request:
-            return entry[1]
-        found = _Mapping(request)
-        self.entry = (weakref.ref(request, self._forget), found)
-        return found
-
-    def _forget(self, gone: weakref.ref[PutProfileObjectTypeRequest]) -> None:
-        entry = self.entry
-        if entry is not None and entry[0] is gone:
-            self.entry = None
+    picked = [positions for (root, head), positions in found.target_groups.items() if test(root, head)]
+    positions = picked[0] if len(picked) == 1 else sorted(chain.from_iterable(picked))
+    texts = found.targets
+    return [_Target(position, cast(str, texts[position])) for position in positions]
 
 
-_mapping = _LastMapping().of
+_mapping = LastAnalysis(_Mapping).of
+"""The analysis of the request checked last: its rules run one after the other."""
 
 
 # --- Paths ------------------------------------------------------------------------------
@@ -572,6 +581,10 @@ def _object_count_quota(request: PutProfileObjectTypeRequest, path: Path) -> Fin
 # --- Fields (section 2.2) ------------------------------------------------------------------
 
 
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+"""A-Z and a-z: what a field or key name starts with (rules O16, O28)."""
+
+
 @_rule("O16", "error", _PUT, "Field names start with a letter and are not Tags.")
 def _field_names(request: PutProfileObjectTypeRequest, path: Path) -> Findings:
     for position, name, _ in _mapping(request).fields:
@@ -581,7 +594,7 @@ def _field_names(request: PutProfileObjectTypeRequest, path: Path) -> Findings:
                 "a field cannot be named Tags or tags: rename it, and the key FieldNames "
                 "that refer to it",
             )
-        elif name and not (name[0].isascii() and name[0].isalpha()):
+        elif name and name[0] not in _ASCII_LETTERS:
             yield (
                 _field(path, position),
                 "a field name must start with a letter (A-Z, a-z): rename it, and the key "
@@ -612,9 +625,15 @@ def _field_source(request: PutProfileObjectTypeRequest, path: Path) -> Findings:
 
 
 def _reads_source(source: str) -> bool:
+    """Whether a Source reads from ``_source``: a path into it, or Handlebars naming it."""
+    if source.startswith(_SOURCE_PATHS):  # the usual case, first
+        return True
     if "{{" in source:
         return "_source" in source
-    return source == "_source" or source.startswith(("_source.", "_source["))
+    return source == "_source"
+
+
+_SOURCE_PATHS = ("_source.", "_source[")
 
 
 @_rule("O19", "warning", _PUT, "Sources read from _source.")
@@ -660,48 +679,50 @@ def _handlebars_helpers(request: PutProfileObjectTypeRequest, path: Path) -> Fin
 
 @_rule("O21", "error", _PUT, "A Target's root is a standard object (_name).")
 def _target_root(request: PutProfileObjectTypeRequest, path: Path) -> Findings:
-    for target in _mapping(request).targets:
-        if not target.root.startswith("_"):
-            yield (
-                _field(path, target.position, "target"),
-                "the target does not start with a standard object such as _profile: write "
-                "_profile.<attribute>, e.g. _profile.Attributes.<name> for a custom attribute",
-            )
+    for target in _targets_where(_mapping(request), lambda root, _: not root.startswith("_")):
+        yield (
+            _field(path, target.position, "target"),
+            "the target does not start with a standard object such as _profile: write "
+            "_profile.<attribute>, e.g. _profile.Attributes.<name> for a custom attribute",
+        )
 
 
 @_rule("O21", "warning", _PUT, "A Target's root is a known standard object.")
 def _target_root_known(request: PutProfileObjectTypeRequest, path: Path) -> Findings:
     known = standard_objects()
-    for target in _mapping(request).targets:
-        if target.root.startswith("_") and target.root not in known:
-            yield (
-                _field(path, target.position, "target"),
-                "the target's root is no standard object of the installed AWS model "
-                f"({', '.join(known)}): check its spelling",
-            )
+
+    def unknown(root: str, _: str) -> bool:
+        return root.startswith("_") and root not in known
+
+    for target in _targets_where(_mapping(request), unknown):
+        yield (
+            _field(path, target.position, "target"),
+            "the target's root is no standard object of the installed AWS model "
+            f"({', '.join(known)}): check its spelling",
+        )
 
 
 @_rule("O22", "error", _PUT, "A _profile Target names a real profile attribute.")
 def _profile_attribute(request: PutProfileObjectTypeRequest, path: Path) -> Findings:
     system = SYSTEM_MANAGED_TARGETS["_profile"]
-    for target in _mapping(request).targets:
-        if target.root != "_profile":
-            continue
-        attribute = target.steps[0] if target.steps else ""
-        if attribute in system:
-            continue  # rule O23
-        if attribute not in profile_attributes():
+
+    def to_judge(root: str, attribute: str) -> bool:
+        # A system-managed ID is rule O23's; an address block is judged by its member.
+        return (
+            root == "_profile"
+            and attribute not in system
+            and (attribute not in profile_attributes() or attribute in address_blocks())
+        )
+
+    for target in _targets_where(_mapping(request), to_judge):
+        if target.head not in profile_attributes():
             yield (
                 _field(path, target.position, "target"),
                 "the target names no attribute of the standard profile: use one of "
                 f"{', '.join(sorted(profile_attributes()))}, or Attributes.<name> for a "
                 "custom attribute",
             )
-        elif (
-            attribute in address_blocks()
-            and len(target.steps) > 1
-            and target.steps[1] not in address_members()
-        ):
+        elif len(target.steps) > 1 and target.steps[1] not in address_members():
             yield (
                 _field(path, target.position, "target"),
                 f"the target names no member of a profile address: an address holds "
@@ -711,29 +732,35 @@ def _profile_attribute(request: PutProfileObjectTypeRequest, path: Path) -> Find
 
 @_rule("O22", "warning", _PUT, "A Target names a field of its standard object.")
 def _object_field(request: PutProfileObjectTypeRequest, path: Path) -> Findings:
-    for target in _mapping(request).targets:
-        known = STANDARD_OBJECT_FIELDS.get(target.root)
-        if known is None:
-            continue
-        attribute = target.steps[0] if target.steps else ""
-        if attribute not in known and attribute not in SYSTEM_MANAGED_TARGETS[target.root]:
-            yield (
-                _field(path, target.position, "target"),
-                f"the target names no field documented for {target.root} "
-                f"({', '.join(sorted(known))}): use Attributes.<name> for a custom one",
-            )
+    def undocumented(root: str, attribute: str) -> bool:
+        known = STANDARD_OBJECT_FIELDS.get(root)
+        return (
+            known is not None
+            and attribute not in known
+            and attribute not in SYSTEM_MANAGED_TARGETS[root]
+        )
+
+    for target in _targets_where(_mapping(request), undocumented):
+        yield (
+            _field(path, target.position, "target"),
+            f"the target names no field documented for {target.root} "
+            f"({', '.join(sorted(STANDARD_OBJECT_FIELDS[target.root]))}): use "
+            "Attributes.<name> for a custom one",
+        )
 
 
 @_rule("O23", "error", _PUT, "System-managed IDs are never a Target.")
 def _system_managed(request: PutProfileObjectTypeRequest, path: Path) -> Findings:
-    for target in _mapping(request).targets:
-        managed = SYSTEM_MANAGED_TARGETS.get(target.root)
-        if managed is not None and target.steps and target.steps[0] in managed:
-            yield (
-                _field(path, target.position, "target"),
-                f"the target is an ID AWS manages itself ({', '.join(sorted(managed))} of "
-                f"{target.root}): map the source system's own ID to Attributes.<name> instead",
-            )
+    def managed(root: str, attribute: str) -> bool:
+        return attribute in SYSTEM_MANAGED_TARGETS.get(root, ())
+
+    for target in _targets_where(_mapping(request), managed):
+        ids = SYSTEM_MANAGED_TARGETS[target.root]
+        yield (
+            _field(path, target.position, "target"),
+            f"the target is an ID AWS manages itself ({', '.join(sorted(ids))} of "
+            f"{target.root}): map the source system's own ID to Attributes.<name> instead",
+        )
 
 
 @_rule("O24", "error", _PUT, "Gender/GenderString, PartyType/PartyTypeString exclude each other.")
@@ -794,7 +821,7 @@ def _key_names(request: PutProfileObjectTypeRequest, path: Path) -> Findings:
     for position, name, _ in _mapping(request).key_lists:
         if name in _TAGS:
             yield _key(path, position), "a key cannot be named Tags or tags: rename it"
-        elif name and not (name[0] == "_" or (name[0].isascii() and name[0].isalpha())):
+        elif name and not (name[0] == "_" or name[0] in _ASCII_LETTERS):
             yield _key(path, position), "a key name must start with a letter or '_': rename it"
 
 

@@ -11,22 +11,29 @@ and length), TG4's maximum of 50 tags, TG5 (tag key pattern, taken literally, an
 lengths), TG6 (``tagKeys`` count and keys). TG2 is ``customer_profiles_typed.arns``.
 TG7 and TG10 are advice, not checks; TG9 says not to restrict the resource type
 in the ARN, and nothing does.
+
+The rules here look at the requests of four resources; those of object types,
+event triggers and tags are named, not imported (see ``rules._registry``), so
+that checking an integration imports no other resource's models.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from customer_profiles_typed import _model
 from customer_profiles_typed._paths import Path
 from customer_profiles_typed._wire import CLASS_SHAPES
 from customer_profiles_typed.arns import shortest_integration_arn
-from customer_profiles_typed.models.event_triggers import CreateEventTriggerRequest
 from customer_profiles_typed.models.integrations import PutIntegrationRequest
-from customer_profiles_typed.models.object_types import PutProfileObjectTypeRequest
-from customer_profiles_typed.models.tags import TagResourceRequest
 from customer_profiles_typed.rules._registry import rule as _rule
+
+if TYPE_CHECKING:
+    from customer_profiles_typed.models.event_triggers import CreateEventTriggerRequest
+    from customer_profiles_typed.models.object_types import PutProfileObjectTypeRequest
+    from customer_profiles_typed.models.tags import TagResourceRequest
 
 __all__: list[str] = []
 
@@ -38,7 +45,7 @@ def _tag_arn_limit() -> int:
     return limit
 
 
-@_rule("TG4", "error", TagResourceRequest, "TagResource adds at least one tag.")
+@_rule("TG4", "error", "TagResourceRequest", "TagResource adds at least one tag.")
 def _tags_to_add(request: TagResourceRequest, path: Path) -> Iterator[tuple[Path, str]]:
     if len(request.tags) == 0:
         yield (
@@ -47,8 +54,8 @@ def _tags_to_add(request: TagResourceRequest, path: Path) -> Iterator[tuple[Path
         )
 
 
-@_rule("TG8", "warning", PutProfileObjectTypeRequest, "Tags, if given, has at least one entry.")
-@_rule("TG8", "warning", CreateEventTriggerRequest, "Tags, if given, has at least one entry.")
+@_rule("TG8", "warning", "PutProfileObjectTypeRequest", "Tags, if given, has at least one entry.")
+@_rule("TG8", "warning", "CreateEventTriggerRequest", "Tags, if given, has at least one entry.")
 def _empty_tags(
     request: PutProfileObjectTypeRequest | CreateEventTriggerRequest, path: Path
 ) -> Iterator[tuple[Path, str]]:
