@@ -123,7 +123,11 @@ def object_type_wire(fields: int) -> dict[str, Any]:
     string; the first is the ``PROFILE``/``UNIQUE`` key. Profile creation on,
     a year of retention, one tag: a valid request that draws no warning.
     """
-    names = field_names(fields)
+    return object_type_literal(field_names(fields))
+
+
+def object_type_literal(names: list[str]) -> dict[str, Any]:
+    """The object type of ``object_type_wire`` for the field ``names``, written out as a dict literal."""
     return {
         "DomainName": DOMAIN,
         "ObjectTypeName": OBJECT_TYPE,
@@ -139,7 +143,7 @@ def object_type_wire(fields: int) -> dict[str, Any]:
             for name in names
         },
         "Keys": {"customer_id": [{"StandardIdentifiers": ["PROFILE", "UNIQUE"], "FieldNames": [names[0]]}]},
-        "Tags": dict(TAGS),
+        "Tags": {"team": "crm"},
     }
 
 

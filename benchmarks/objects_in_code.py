@@ -193,27 +193,6 @@ def task_object(field: str) -> Task[S3ConnectorOperator]:
 # --- The object type ---------------------------------------------------------------
 
 
-def object_type_literal(names: list[str]) -> dict[str, Any]:
-    """The 100-field object type as a dict literal."""
-    return {
-        "DomainName": c.DOMAIN,
-        "ObjectTypeName": c.OBJECT_TYPE,
-        "Description": "Customers exported as CSV files",
-        "ExpirationDays": 365,
-        "AllowProfileCreation": True,
-        "Fields": {
-            name: {
-                "Source": f"_source.{name}",
-                "Target": f"_profile.Attributes.{name}",
-                "ContentType": "STRING",
-            }
-            for name in names
-        },
-        "Keys": {"customer_id": [{"StandardIdentifiers": ["PROFILE", "UNIQUE"], "FieldNames": [names[0]]}]},
-        "Tags": {"team": "crm"},
-    }
-
-
 def object_type_objects(names: list[str]) -> PutProfileObjectTypeRequest:
     """The same object type written with the model constructors, every check on."""
 
@@ -292,8 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     assert integration_builders(fields).to_boto3() == literal
     one_task = integration_objects(fields[:1]).to_boto3()["FlowDefinition"]["Tasks"][1]
     assert one_task == task_literal(fields[0])
-    assert object_type_literal(names) == c.object_type_wire(args.fields)
-    assert object_type_objects(names).to_boto3() == object_type_literal(names)
+    assert object_type_objects(names).to_boto3() == c.object_type_literal(names)
 
     ratios: dict[str, dict[str, float]] = {}
     ratios[f"request, {args.tasks} tasks"] = compare(
@@ -316,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     ratios[f"object type, {args.fields} fields"] = compare(
         f"PutProfileObjectTypeRequest, {args.fields} fields",
-        lambda: object_type_literal(names),
+        lambda: c.object_type_literal(names),
         {"model constructors": lambda: object_type_objects(names)},
         rounds=args.rounds,
         budget=args.budget,
