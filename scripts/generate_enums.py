@@ -1,16 +1,23 @@
-"""Regenerate ``src/customer_profiles_typed/enums.py`` from the installed botocore model.
+"""Regenerate the package ``src/customer_profiles_typed/enums/`` from the installed botocore model.
 
 Every enum reachable from ``PutIntegration`` and from the operations of the
 generated resources (``scripts/generate_models.py``), request and response, becomes a
 ``str`` enum named after its AWS shape, with members named in UPPER_SNAKE case and
 valued exactly as the model's strings. The class docstring is the documentation
-of the model member that refers to the shape. ``tests/test_generated.py`` fails
-when the committed module differs from what this script writes, and
-``tests/test_model_coverage.py`` names a value botocore added; run it after a
-botocore upgrade::
+of the model member that refers to the shape.
 
-    python scripts/generate_enums.py          # rewrite the module if it differs
-    python scripts/generate_enums.py --check  # exit 1, naming it, if it differs
+Each resource's enums go to a module of their own (``enums/_integrations.py``,
+``enums/_domains.py``...; an enum two resources use goes to the first of
+``RESOURCE_ORDER`` that uses it), and ``enums/__init__.py`` names them all: it
+imports a resource's module the first time one of its enums is asked for, so a
+program pays for the enums of the resources it uses. Every class says
+``customer_profiles_typed.enums`` is its module, the one place users import it
+from; pickles name it there. ``tests/test_generated.py`` fails when a committed
+module differs from what this script writes, and ``tests/test_model_coverage.py``
+names a value botocore added; run it after a botocore upgrade::
+
+    python scripts/generate_enums.py          # rewrite the modules that differ
+    python scripts/generate_enums.py --check  # exit 1, naming them, if one differs
 """
 
 from __future__ import annotations
@@ -22,9 +29,10 @@ import textwrap
 from pathlib import Path
 
 import botocore.session
-from generate_models import PACKAGE, operations, regenerate
+from generate_models import PACKAGE, RESOURCES, regenerate
 
-TARGET = PACKAGE / "enums.py"
+TARGET = PACKAGE / "enums"
+PUBLIC_MODULE = "customer_profiles_typed.enums"
 
 ENUM_ORDER = [
     "SourceConnectorType",
@@ -39,10 +47,16 @@ ENUM_ORDER = [
     "DataPullMode",
     "Scope",
 ]
-"""The integration enums, in reading order; the other resources' enums follow, sorted."""
+"""The integration enums, in reading order; each other resource's enums are sorted."""
 
-OPERATIONS = ["PutIntegration", *operations()]
-"""The operations whose enums the module holds: ``PutIntegration`` and the generated resources' ones."""
+RESOURCE_ORDER: dict[str, list[str]] = {
+    "integrations": ["PutIntegration"],
+    **{resource: names for resource, (_, names) in RESOURCES.items()},
+}
+"""Resource -> the operations whose enums its module holds: ``PutIntegration`` and the generated resources' ones."""
+
+OPERATIONS = [name for names in RESOURCE_ORDER.values() for name in names]
+"""Every operation whose enums the package holds."""
 
 
 def _text(doc: str) -> str:
@@ -70,22 +84,36 @@ def _collect(shape, found, docs, doc=""):  # type: ignore[no-untyped-def]
         _collect(shape.value, found, docs, doc)
 
 
-def render() -> str:
-    """The source of the enums module."""
+def _by_resource() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, str]]:
+    """(resource -> its enum names in module order, enum -> values, enum -> docstring)."""
     model = botocore.session.get_session().get_service_model("customer-profiles")
     found: dict[str, list[str]] = {}
     docs: dict[str, str] = {}
-    for name in OPERATIONS:
-        operation = model.operation_model(name)
-        _collect(operation.input_shape, found, docs)
-        _collect(operation.output_shape, found, docs)
-    order = ENUM_ORDER + sorted(set(found) - set(ENUM_ORDER))
+    grouped: dict[str, list[str]] = {}
+    for resource, names in RESOURCE_ORDER.items():
+        before = set(found)
+        for name in names:
+            operation = model.operation_model(name)
+            _collect(operation.input_shape, found, docs)
+            _collect(operation.output_shape, found, docs)
+        new = set(found) - before
+        ordered = [name for name in ENUM_ORDER if name in new] + sorted(new - set(ENUM_ORDER))
+        if ordered:
+            grouped[resource] = ordered
+    return grouped, found, docs
+
+
+def _render_resource(resource: str, names: list[str], found: dict[str, list[str]], docs: dict[str, str]) -> str:
+    """The source of one resource's enums module."""
+    title = resource.replace("_", " ")
     out = [
-        '"""Every enum of the AWS model that the covered operations use, named as its AWS shape.',
+        f'"""The enums of {title}, named as their AWS shapes; import them from ``enums``.',
         "",
-        "Members are named in UPPER_SNAKE case; their values are exactly the strings",
-        "the service sends and accepts. Generated by ``scripts/generate_enums.py`` from",
-        "the botocore model; ``tests/test_model_coverage.py`` keeps it in step.",
+        f"Loaded the first time ``{PUBLIC_MODULE}`` is asked for one of them;",
+        "each class names that module as its own. Members are named in UPPER_SNAKE",
+        "case; their values are exactly the strings the service sends and accepts.",
+        "Generated by ``scripts/generate_enums.py`` from the botocore model;",
+        "``tests/test_model_coverage.py`` keeps it in step.",
         '"""',
         "",
         "from __future__ import annotations",
@@ -93,25 +121,79 @@ def render() -> str:
         "from enum import Enum",
         "",
         "__all__ = [",
-        *(f'    "{name}",' for name in sorted(order)),
+        *(f'    "{name}",' for name in sorted(names)),
         "]",
     ]
-    for name in order:
-        doc = docs.get(name, "")
-        lines = textwrap.wrap(f'"""{doc}', 84)
+    for name in names:
+        lines = textwrap.wrap(f'"""{docs.get(name, "")}', 84)
         out += ["", "", f"class {name}(str, Enum):", *(f"    {line}" for line in lines)]
         out += ["", f"    AWS shape ``{name}``.", '    """', ""]
+        out += [f'    __module__ = "{PUBLIC_MODULE}"', ""]
         for value in found[name]:
             out.append(f'    {_member_name(value)} = "{value}"')
     return "\n".join(out) + "\n"
 
 
+def _render_package(grouped: dict[str, list[str]]) -> str:
+    """The source of ``enums/__init__.py``: every name, loaded from its resource's module on first use."""
+    every = sorted(name for names in grouped.values() for name in names)
+    out = [
+        '"""Every enum of the AWS model that the covered operations use, named as its AWS shape.',
+        "",
+        "Members are named in UPPER_SNAKE case; their values are exactly the strings",
+        "the service sends and accepts. Each resource's enums live in a module of their",
+        "own and load the first time one of them is used, here or by",
+        "``from customer_profiles_typed.enums import ...``. Generated by",
+        "``scripts/generate_enums.py`` from the botocore model;",
+        "``tests/test_model_coverage.py`` keeps it in step.",
+        '"""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "import importlib",
+        "from typing import TYPE_CHECKING, Any",
+        "",
+        "if TYPE_CHECKING:",
+    ]
+    for resource in sorted(grouped):
+        out.append(f"    from {PUBLIC_MODULE}._{resource} import (")
+        out += [f"        {name}," for name in sorted(grouped[resource])]
+        out.append("    )")
+    out += ["", "__all__ = [", *(f'    "{name}",' for name in every), "]", ""]
+    out.append("_MODULE_OF: dict[str, str] = {")
+    module_of = {name: resource for resource, names in grouped.items() for name in names}
+    out += [f'    "{name}": "_{module_of[name]}",' for name in every]
+    out += [
+        "}",
+        '"""Enum name -> the module of this package that defines it."""',
+        "",
+        "",
+        "def __getattr__(name: str) -> Any:",
+        "    module = _MODULE_OF.get(name)",
+        "    if module is None:",
+        '        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")',
+        '    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)',
+        "    globals()[name] = value",
+        "    return value",
+        "",
+        "",
+        "def __dir__() -> list[str]:",
+        "    return sorted({*globals(), *__all__})",
+    ]
+    return "\n".join(out) + "\n"
+
+
 def outputs() -> dict[Path, str]:
-    """The generated module and its content."""
-    return {TARGET: render()}
+    """The generated modules and their content."""
+    grouped, found, docs = _by_resource()
+    files = {TARGET / "__init__.py": _render_package(grouped)}
+    for resource, names in grouped.items():
+        files[TARGET / f"_{resource}.py"] = _render_resource(resource, names, found, docs)
+    return files
 
 
 def main(argv: list[str]) -> int:
+    TARGET.mkdir(exist_ok=True)
     return regenerate(outputs, argv, __file__, __doc__ or "")
 
 

@@ -1,8 +1,9 @@
-"""A program pays for the resources it uses: each resource's models and rules load on first use.
+"""A program pays for the resources it uses: each resource's models, enums and rules load on first use.
 
 Importing the package, building a client and putting an integration must not
 import the models of domains, object types, event triggers or tags (nor their
-rules): each case runs in a fresh interpreter and lists the package modules it
+rules, nor the enums of domains and event triggers); importing the package
+defines no enum at all. Each case runs in a fresh interpreter and lists the package modules it
 loaded. The registry's table of which rule modules look at which model module
 is checked against the rules themselves.
 """
@@ -10,24 +11,34 @@ is checked against the rules themselves.
 from __future__ import annotations
 
 import json
+import pickle
 import subprocess
 import sys
 
 import pytest
 
+import customer_profiles_typed
+from customer_profiles_typed import enums
 from customer_profiles_typed.rules import RULES
 from customer_profiles_typed.rules._registry import RULE_MODULES
 
-OTHER_RESOURCES = frozenset(
-    f"customer_profiles_typed.{kind}.{resource}"
-    for kind in ("models", "rules")
-    for resource in ("domains", "object_types", "event_triggers", "tags")
-) - {"customer_profiles_typed.rules.tags"}
+OTHER_RESOURCES = (
+    frozenset(
+        f"customer_profiles_typed.{kind}.{resource}"
+        for kind in ("models", "rules")
+        for resource in ("domains", "object_types", "event_triggers", "tags")
+    )
+    - {"customer_profiles_typed.rules.tags"}
+) | {"customer_profiles_typed.enums._domains", "customer_profiles_typed.enums._event_triggers"}
 """The modules a program that only puts integrations has no use for.
 
 The tag rules stay: rule TG3 looks at ``PutIntegrationRequest`` (and the module
-names the other resources' classes it looks at without importing them).
+names the other resources' classes it looks at without importing them). So do
+the enums of object types: the builders' ``FieldSpec`` is annotated with them.
 """
+
+ENUM_MODULES = frozenset(f"customer_profiles_typed.enums.{name}" for name in enums._MODULE_OF.values())
+"""The modules that define the enums, one per resource."""
 
 _PUT = """
 from datetime import datetime, timezone
@@ -99,6 +110,35 @@ def test_importing_the_package_loads_no_models_client_converter_or_rules() -> No
     loaded = loaded_modules(CASES["import"])
     later = {"client", "_converter", "_checks", "validation", "rules", "builders", "specs", "_wire", "models.integrations"}
     assert not loaded & {f"customer_profiles_typed.{name}" for name in later}
+
+
+def test_importing_the_package_defines_no_enum() -> None:
+    loaded = loaded_modules(CASES["import"])
+    assert "customer_profiles_typed.enums" in loaded
+    assert not loaded & ENUM_MODULES, f"import loads {sorted(loaded & ENUM_MODULES)}"
+
+
+def test_an_enum_used_loads_the_enums_of_its_resource_only() -> None:
+    loaded = loaded_modules("from customer_profiles_typed.enums import PeriodUnit")
+    assert loaded & ENUM_MODULES == {"customer_profiles_typed.enums._event_triggers"}
+
+
+@pytest.mark.parametrize("name", enums.__all__)
+def test_every_enum_is_reached_from_the_enums_module_and_the_package_root(name: str) -> None:
+    enum_class = getattr(enums, name)
+    assert enum_class.__module__ == "customer_profiles_typed.enums"
+    assert enum_class.__qualname__ == name
+    assert getattr(customer_profiles_typed, name) is enum_class
+    assert name in dir(enums)
+    member = next(iter(enum_class))
+    assert pickle.loads(pickle.dumps(member)) is member
+    # Pickles name the public module, as they did when one module defined every enum.
+    assert f"customer_profiles_typed.enums\n{name}\n".encode() in pickle.dumps(member, protocol=0)
+
+
+def test_a_name_the_enums_module_lacks_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="NoSuchEnum"):
+        getattr(enums, "NoSuchEnum")
 
 
 def test_a_generated_class_used_loads_its_models_only() -> None:

@@ -13,28 +13,6 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from customer_profiles_typed.enums import (
-    AttributeMatchingModel,
-    ComparisonOperator,
-    ConflictResolvingModel,
-    DataPullMode,
-    EventTriggerLogicalOperator,
-    FieldContentType,
-    JobScheduleDayOfTheWeek,
-    MarketoConnectorOperator,
-    OperatorPropertiesKeys,
-    PeriodUnit,
-    RuleBasedMatchingStatus,
-    S3ConnectorOperator,
-    SalesforceConnectorOperator,
-    Scope,
-    ServiceNowConnectorOperator,
-    SourceConnectorType,
-    StandardIdentifier,
-    TaskType,
-    TriggerType,
-    ZendeskConnectorOperator,
-)
 from customer_profiles_typed.errors import (
     AccessDeniedError,
     BadRequestError,
@@ -52,6 +30,7 @@ from customer_profiles_typed.errors import (
     service_error_from,
     transport_error_from,
 )
+from customer_profiles_typed import enums
 from customer_profiles_typed.models import MODULE_OF
 from customer_profiles_typed._validation_hook import skip_rules
 
@@ -59,6 +38,28 @@ if TYPE_CHECKING:
     __version__: str
     """The installed version of the distribution ``customer-profiles-typed``."""
 
+    from customer_profiles_typed.enums import (
+        AttributeMatchingModel,
+        ComparisonOperator,
+        ConflictResolvingModel,
+        DataPullMode,
+        EventTriggerLogicalOperator,
+        FieldContentType,
+        JobScheduleDayOfTheWeek,
+        MarketoConnectorOperator,
+        OperatorPropertiesKeys,
+        PeriodUnit,
+        RuleBasedMatchingStatus,
+        S3ConnectorOperator,
+        SalesforceConnectorOperator,
+        Scope,
+        ServiceNowConnectorOperator,
+        SourceConnectorType,
+        StandardIdentifier,
+        TaskType,
+        TriggerType,
+        ZendeskConnectorOperator,
+    )
     from customer_profiles_typed.models.integrations import (
         AnyFlowDefinition,
         ConnectorOperator,
@@ -205,6 +206,7 @@ if TYPE_CHECKING:
     )
 
 _LAZY: dict[str, str] = {
+    **dict.fromkeys(enums.__all__, "customer_profiles_typed.enums"),
     **MODULE_OF,
     "CustomerProfiles": "customer_profiles_typed.client",
     "AsyncCustomerProfiles": "customer_profiles_typed.aio",
@@ -243,11 +245,11 @@ _LAZY: dict[str, str] = {
     "read_specs": "customer_profiles_typed.specs",
     "write_specs": "customer_profiles_typed.specs",
 }
-"""Names loaded on first use: the models (one module per resource), the clients,
-the builders, ARNs, link checks and spec files.
+"""Names loaded on first use: the enums and the models (one module per resource),
+the clients, the builders, ARNs, link checks and spec files.
 
-Importing the package loads the enums and the errors only; each of these loads
-the first time it is used, so a program pays for what it uses.
+Importing the package loads the errors and the tables of names only; each of
+these loads the first time it is used, so a program pays for what it uses.
 """
 
 

@@ -21,8 +21,6 @@ from contextlib import contextmanager
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-import attrs
-
 from customer_profiles_typed import _wire
 from customer_profiles_typed.errors import (
     NO_CREDENTIALS,
@@ -51,16 +49,29 @@ PageReader = Callable[[Mapping[str, Any], str], tuple[Sequence[ItemT], str | Non
 """What reads one page of a list: its items and the token of the next page (``None``: last)."""
 
 
-@attrs.frozen
 class Call:
-    """One boto3 call to make: the operation, the client method and its keyword arguments."""
+    """One boto3 call to make: the operation, the client method and its keyword arguments.
+
+    A plain class with slots, not an attrs class: it is never compared, and
+    building it at import costs a fraction of what attrs's generated methods do.
+    """
+
+    __slots__ = ("kwargs", "method", "operation")
 
     operation: str
     """The AWS operation name, e.g. ``GetIntegration``."""
     method: str
     """The boto3 client method, e.g. ``get_integration``."""
-    kwargs: dict[str, Any] = attrs.field(repr=False)
+    kwargs: dict[str, Any]
     """Exactly the keyword arguments boto3 receives (not in the repr: they may hold a FlowDefinition)."""
+
+    def __init__(self, operation: str, method: str, kwargs: dict[str, Any]) -> None:
+        self.operation = operation
+        self.method = method
+        self.kwargs = kwargs
+
+    def __repr__(self) -> str:
+        return f"Call(operation={self.operation!r}, method={self.method!r})"
 
 
 def _checked(operation: str, method: str, shape: str, kwargs: dict[str, Any]) -> Call:
@@ -114,14 +125,22 @@ def method_name(operation: str) -> str:
     return re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", words).lower()
 
 
-@attrs.frozen
 class Listing:
     """The calls of a paginated list: the first page's, and how to ask for the next one."""
+
+    __slots__ = ("first", "following")
 
     first: Call
     """The call of the first page, checked already."""
     following: Callable[[str], Call]
     """The call of the page after a ``NextToken``."""
+
+    def __init__(self, first: Call, following: Callable[[str], Call]) -> None:
+        self.first = first
+        self.following = following
+
+    def __repr__(self) -> str:
+        return f"Listing(first={self.first!r})"
 
     def after(self, token: str, seen: set[str]) -> Call:
         """The call of the page after ``token``; ``TransportError`` if the list already gave it.
