@@ -19,6 +19,7 @@ every level (tuples, read-only maps, enum members, ``float``, ``datetime``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from types import MappingProxyType
@@ -228,3 +229,25 @@ def test_built_objects_are_frozen_and_equal_to_objects_built_in_code() -> None:
         destination_field="colA",
         task_properties={},
     )
+
+
+MAP_KEYS = st.text(alphabet="aZ09_.-/ \né", min_size=0, max_size=4)
+
+
+@EACH
+@given(st.lists(MAP_KEYS, min_size=1, max_size=6, unique=True))
+def test_map_keys_of_listed_characters_are_checked_all_at_once_as_one_by_one(keys: list[str]) -> None:
+    # ``Fields`` keys match ``^[a-zA-Z0-9_.-]+$``: the compiled check matches the
+    # keys joined, once; it must accept exactly the maps whose every key matches.
+    request_shape = _model.shape("PutProfileObjectTypeRequest")
+    key_shape = _model.map_key_value(_model.members(request_shape)["Fields"])[0]
+    assert _fast.character_class(key_shape) is not None
+    fields = {key: {"Source": "_source.x"} for key in keys}
+    wire = {"DomainName": "d", "ObjectTypeName": "t", "Description": "x", "Fields": fields}
+    walk = _checks._Walk(typed=False, lenient=False)
+    walk.value(request_shape, wire, ROOT, False)
+    every_key_matches = all(
+        key and re.fullmatch(key_shape.metadata["pattern"], key) is not None for key in keys
+    )
+    assert _fast.wire_accepter("PutProfileObjectTypeRequest")(wire) is every_key_matches
+    assert (walk.findings == []) is every_key_matches

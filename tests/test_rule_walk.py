@@ -7,21 +7,35 @@ flags it. For flows whose tasks mix every type, operator and connector (so that
 K5, K6, K7, K8, K9 and C10 fire), the findings must be exactly those of the
 plain walk: every object of the tree, parents first, every rule of its class in
 order, no screen. (What each rule finds is held by ``test_rules.py``.)
+
+The object type rules share one analysis of a request's Targets and Sources,
+made with shortcuts of their own (Targets that share a root and first step are
+split once; Sources and field names are screened all at once): for object types
+of odd names, Sources and Targets, they find what the plain reading finds.
 """
 
 from __future__ import annotations
 
+import contextlib
+import re
 from typing import Any
+from unittest import mock
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import strategies
-from customer_profiles_typed import PutIntegrationRequest, _fast, _model, validation
+from customer_profiles_typed import (
+    PutIntegrationRequest,
+    PutProfileObjectTypeRequest,
+    _fast,
+    _model,
+    validation,
+)
 from customer_profiles_typed._checks import Finding
 from customer_profiles_typed._paths import ROOT, Path
 from customer_profiles_typed._wire import CLASS_SHAPES, CONNECTOR_BY_CLASS, connector_of
-from customer_profiles_typed.rules import rules_for
+from customer_profiles_typed.rules import object_types, rules_for
 from support import canonical_request
 from test_properties import SETTINGS
 
@@ -108,3 +122,84 @@ def test_a_task_gets_the_findings_of_its_rules_through_the_screens(wire: dict[st
         for where, message in rule.check(task, ROOT):
             expected.append(Finding(where, message, rule.id, warning=rule.severity == "warning"))
     assert shown(screened) == shown(expected)
+
+
+TEXTS = st.text(alphabet="_ab.[]0\n{}", max_size=8)
+TARGETS = st.none() | TEXTS | st.sampled_from(
+    ["_profile.Gender", "_profile.GenderString", "_profile.Attributes.a", "_order.OrderId", "a.b[0].c"]
+)
+SOURCES = st.none() | TEXTS | st.sampled_from(
+    ["_source.a", "_source[0]", "_source", "{{_source.a}}", "x\n_source.a"]
+)
+FIELD_NAMES_OF_TYPES = st.sampled_from(["a", "Tags", "_a", "1a", "b.c"]) | st.text(alphabet="aZ_1.", max_size=3)
+ROOTS_AND_STEPS = st.tuples(
+    st.sampled_from(["", "_", "_profile", "a", "_order"]), st.sampled_from(["", "Gender", "a", "OrderId", "b"])
+)
+
+SCREENS = ("_odd_field_names", "_sourceless", "_odd_sources")
+"""The screens of the object type rules, each also applied by its rule's own check."""
+
+
+def reference_split(target: str) -> tuple[str, str]:
+    """A Target's root and first step, as rule O21-O23 read them: indexes dropped, split at dots."""
+    parts = re.sub(r"\[[^\]]*\]", "", target).split(".")
+    return parts[0], parts[1] if len(parts) > 1 else ""
+
+
+@settings(SETTINGS, max_examples=200)
+@given(
+    st.dictionaries(FIELD_NAMES_OF_TYPES, st.tuples(SOURCES, TARGETS), max_size=6),
+    st.sets(ROOTS_AND_STEPS),
+    st.sampled_from(["", "_profile.a.", "_profile.a", "_order.b.x"]),
+)
+def test_object_type_rules_find_through_their_shortcuts_what_they_find_without(
+    fields: dict[str, tuple[str | None, str | None]], picked: set[tuple[str, str]], shared: str
+) -> None:
+    # A shared start makes every Target share its root and first step, or nearly.
+    fields = {
+        name: (source, None if target is None else shared + target) for name, (source, target) in fields.items()
+    }
+    entries: dict[str, dict[str, str]] = {}
+    for name, (source, target) in fields.items():
+        entries[name] = {} if source is None else {"Source": source}
+        if target is not None:
+            entries[name]["Target"] = target
+    wire: dict[str, Any] = {
+        "DomainName": "d",
+        "ObjectTypeName": "t",
+        "Description": "x",
+        "Fields": entries,
+        "Keys": {"k": [{"StandardIdentifiers": ["PROFILE", "UNIQUE"], "FieldNames": ["a"]}]},
+    }
+    builder = _fast.wire_builder(PutProfileObjectTypeRequest)
+    assert builder is not None
+    request = builder(wire)
+    # The analysis of the Targets: roots, prefixes picked, first positions.
+    targets = [target for _, target in fields.values()]
+    found = object_types._Mapping(request)
+    expected_roots: dict[str, int] = {}
+    for position, target in enumerate(targets):
+        if target:
+            expected_roots.setdefault(reference_split(target)[0], position)
+    assert found.roots == expected_roots
+    chosen = object_types._targets_where(found, lambda root, head: (root, head) in picked)
+    assert [target.position for target in chosen] == [
+        position
+        for position, target in enumerate(targets)
+        if target and reference_split(target) in picked
+    ]
+    for target in ("_profile.Gender", "_profile.GenderString", "a.b[0].c", "_source"):
+        assert found.first(target) == (targets.index(target) if target in targets else None)
+    # The screens: the rules find what they find with every screen passing everything.
+    plan = validation._active_rules(PutProfileObjectTypeRequest, frozenset())
+    screened: list[Finding] = []
+    validation._add_rule_findings(request, ROOT, plan, screened)
+    unscreened: list[Finding] = []
+    with contextlib.ExitStack() as stack:
+        for name in SCREENS:
+            stack.enter_context(mock.patch.object(object_types, name, lambda _: True))
+        for rule in rules_for(PutProfileObjectTypeRequest):
+            for where, message in rule.check(request, ROOT):
+                warning = rule.severity == "warning"
+                unscreened.append(Finding(where, message, rule.id, warning=warning))
+    assert shown(screened) == shown(unscreened)

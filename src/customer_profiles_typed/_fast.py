@@ -5,6 +5,8 @@ path and a message for every problem) costs far more than a yes/no answer. So
 each AWS shape is compiled once, from the botocore model, into straight-line
 Python that only answers "is this clean?". Clean input skips the detailed walk;
 anything else, errors and warnings alike, goes through it for the full report.
+The checks of the structures in a list or a map are written out in its loop,
+and map keys whose pattern only lists characters are matched all at once.
 The compiled code may refuse input the detailed walk accepts (the walk then
 finds nothing, which is only slower), but never the reverse.
 
@@ -80,6 +82,31 @@ def prefix_only(pattern: str) -> bool:
     return pattern.startswith("^") and not pattern.endswith("$")
 
 
+_CHARACTER_RUN = re.compile(r"\^?(\[(?:[^\[\]\\]|\\.)*\])\+\$?")
+"""A pattern that only says which characters a value is made of: ``^[a-zA-Z0-9_.-]+$``."""
+
+
+def character_class(shape: Shape) -> str | None:
+    """The character class of a string shape whose pattern only lists the characters of a
+    value it holds at least one of (``[a-zA-Z0-9_.-]``), if it is one.
+
+    Values that are not empty each match such a pattern if and only if their
+    concatenation is made of those characters only: the many keys of a map are
+    then checked by one match of them all.
+    """
+    pattern = shape.metadata.get("pattern")
+    if (
+        pattern is None
+        or prefix_only(pattern)
+        or int(shape.metadata.get("min", 0)) < 1
+        or shape.name in ARN_PATTERNS
+        or _model.enum_values(shape)
+    ):
+        return None
+    found = _CHARACTER_RUN.fullmatch(pattern)
+    return found.group(1) if found is not None else None
+
+
 def list_item_shape(shape: Shape) -> Shape:
     """The shape the items of a list are checked against (see ``_wire.LIST_ITEMS_CHECKED_AS``)."""
     override = LIST_ITEMS_CHECKED_AS.get(shape.name)
@@ -129,6 +156,8 @@ class _Compiler(_Source):
     def __init__(self, *, typed: bool) -> None:
         super().__init__()
         self.typed = typed
+        self.inlining: set[str] = set()
+        """The structures whose checks are being written out in a loop (``item_checks``)."""
 
     def function_name(self, shape: Shape) -> str:
         return f"accept_{shape.name}"
@@ -145,16 +174,11 @@ class _Compiler(_Source):
         body = [f"def {name}(v):"]
         if self.typed and shape.name in SHAPE_CLASSES:
             for python, wire in FIELDS[shape.name].items():
-                body += self.member_lines(f"v.{python}", members[wire], wire in required)
+                lines = self.member_lines(f"v.{python}", members[wire], wire in required)
+                body += [f"    {line}" for line in lines]
             body.append("    return True")
         else:
-            body.append("    if type(v) is not dict and not isinstance(v, Mapping): return False")
-            # Count the members given (not None): any other key, unknown or None, makes
-            # the dict longer than that count. No loop over the keys.
-            body.append(f"    n = {sum(1 for wire in members if wire in required)}")
-            for wire, member in members.items():
-                body += self.member_lines(f"v.get({wire!r})", member, wire in required, count=True)
-            body.append("    if len(v) != n: return False")
+            body += [f"    {line}" for line in self.dict_lines(shape, "v", "x", "n")]
             if shape.name == "SourceFlowConfig":
                 table = self.constant(
                     {value: connector.key for value, connector in CONNECTOR_BY_TYPE.items()},
@@ -167,23 +191,45 @@ class _Compiler(_Source):
         self.lines += body + [""]
         return name
 
-    def member_lines(
-        self, access: str, member: Shape, required: bool, *, count: bool = False
-    ) -> list[str]:
-        """Read one member into ``x`` and check it: present if required, clean if set.
+    def dict_lines(self, shape: Shape, var: str, value: str, count: str) -> list[str]:
+        """Statements that ``return False`` unless the wire dict ``var`` is clean against a
+        structure, reading each member into ``value`` and counting them in ``count``."""
+        members = _model.members(shape)
+        required = set(_model.required_members(shape)) | set(REQUIRED_BY_RULE.get(shape.name, ()))
+        lines = [f"if type({var}) is not dict and not isinstance({var}, Mapping): return False"]
+        # Count the members given (not None): any other key, unknown or None, makes
+        # the dict longer than that count. No loop over the keys.
+        lines.append(f"{count} = {sum(1 for wire in members if wire in required)}")
+        for wire, member in members.items():
+            lines += self.member_lines(
+                f"{var}.get({wire!r})", member, wire in required, value=value, count=count
+            )
+        lines.append(f"if len({var}) != {count}: return False")
+        return lines
 
-        ``count`` adds one to ``n`` for an optional member that is given.
+    def member_lines(
+        self,
+        access: str,
+        member: Shape,
+        required: bool,
+        *,
+        value: str = "x",
+        count: str | None = None,
+    ) -> list[str]:
+        """Read one member into ``value`` and check it: present if required, clean if set.
+
+        ``count`` names the counter that an optional member given adds one to.
         """
-        lines = [f"    x = {access}"]
-        checks = self.value_checks(member, "x")
+        lines = [f"{value} = {access}"]
+        checks = self.value_checks(member, value)
         if required:
-            lines.append("    if x is None: return False")
-            lines += [f"    {line}" for line in checks]
+            lines.append(f"if {value} is None: return False")
+            lines += checks
         elif checks or count:
-            lines.append("    if x is not None:")
+            lines.append(f"if {value} is not None:")
             if count:
-                lines.append("        n += 1")
-            lines += [f"        {line}" for line in checks]
+                lines.append(f"    {count} += 1")
+            lines += [f"    {line}" for line in checks]
         return lines
 
     # --- values --------------------------------------------------------------------
@@ -215,6 +261,23 @@ class _Compiler(_Source):
                 f"elif not {readable}({var}): return False",
             ]
         return ["return False"]
+
+    def item_checks(self, shape: Shape, var: str) -> list[str]:
+        """The checks of a list's item or a map's value: a wire dict's written out in the
+        loop (no call per item), unless its structure is being written out already."""
+        inline = (
+            shape.type_name == "structure"
+            and not self.typed
+            and shape.name not in ("ConnectorOperator", "SourceFlowConfig")
+            and shape.name not in self.inlining
+        )
+        if not inline:
+            return self.value_checks(shape, var)
+        self.inlining.add(shape.name)
+        try:
+            return self.dict_lines(shape, var, self.fresh("x"), self.fresh("n"))
+        finally:
+            self.inlining.discard(shape.name)
 
     def structure_checks(self, shape: Shape, var: str) -> list[str]:
         if shape.name == "ConnectorOperator" and not self.typed:
@@ -255,7 +318,7 @@ class _Compiler(_Source):
         lines += self.size_checks(shape, var)
         item = f"i{self.counter}"
         self.counter += 1
-        inner = self.value_checks(list_item_shape(shape), item)
+        inner = self.item_checks(list_item_shape(shape), item)
         if inner:
             lines.append(f"for {item} in {var}:")
             lines += [f"    {line}" for line in inner]
@@ -271,11 +334,19 @@ class _Compiler(_Source):
         key, item = f"k{self.counter}", f"i{self.counter}"
         self.counter += 1
         key_shape, value_shape = _model.map_key_value(shape)
-        inner = self.value_checks(key_shape, key) + self.value_checks(value_shape, item)
+        characters = character_class(key_shape)
+        if characters is None:
+            key_checks = self.value_checks(key_shape, key)
+        else:  # the keys' pattern is checked after the loop, for all of them at once
+            key_checks = self.string_checks(key_shape, key, pattern=False)
+        inner = key_checks + self.item_checks(value_shape, item)
         if inner:  # an empty map (a task's usual properties) skips the loop
             lines.append(f"if {var}:")
             lines.append(f"    for {key}, {item} in {var}.items():")
             lines += [f"        {line}" for line in inner]
+        if characters is not None:
+            every = self.constant(re.compile(f"{characters}*").fullmatch, "re")
+            lines.append(f"if {every}(''.join({var})) is None: return False")
         return lines
 
     def size_checks(self, shape: Shape, var: str) -> list[str]:
@@ -292,7 +363,9 @@ class _Compiler(_Source):
             lines.append(f"if not {var}: return False")  # the value is a str, list or map
         return lines
 
-    def string_checks(self, shape: Shape, var: str) -> list[str]:
+    def string_checks(self, shape: Shape, var: str, *, pattern: bool = True) -> list[str]:
+        """Statements that ``return False`` unless ``var`` is a clean string of ``shape``
+        (its pattern aside when ``pattern`` is false: the caller checks it)."""
         allowed = _model.enum_values(shape)
         if allowed:
             if self.typed:
@@ -312,15 +385,19 @@ class _Compiler(_Source):
             # converter would (it makes a ``str`` of a subclass; such input takes the walk).
             lines = [f"if type({var}) is not str: return False"]
         lines += self.size_checks(shape, var)
+        if not pattern:
+            return lines
         arn = ARN_PATTERNS.get(shape.name)
-        pattern = arn[1] if arn is not None else shape.metadata.get("pattern")
-        if pattern in _NO_NEWLINE:
+        expression = arn[1] if arn is not None else shape.metadata.get("pattern")
+        if expression in _NO_NEWLINE:
             lines.append(f"if '\\n' in {var}: return False")
-            if pattern == ".+":
+            if expression == ".+":
                 lines.append(f"if not {var}: return False")
-        elif pattern is not None:
-            compiled = re.compile(pattern)
-            matcher = self.constant(compiled.match if prefix_only(pattern) else compiled.fullmatch, "re")
+        elif expression is not None:
+            compiled = re.compile(expression)
+            matcher = self.constant(
+                compiled.match if prefix_only(expression) else compiled.fullmatch, "re"
+            )
             lines.append(f"if {matcher}({var}) is None: return False")
         return lines
 

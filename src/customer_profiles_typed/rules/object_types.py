@@ -28,7 +28,7 @@ import functools
 import re
 import string
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from itertools import chain
+from itertools import compress
 from types import MappingProxyType
 from typing import cast
 
@@ -36,7 +36,6 @@ from customer_profiles_typed import _model
 from customer_profiles_typed._paths import Path
 from customer_profiles_typed.enums import FieldContentType
 from customer_profiles_typed.models.object_types import (
-    ObjectTypeField,
     ObjectTypeKey,
     PutProfileObjectTypeRequest,
 )
@@ -357,44 +356,76 @@ class _Definition:
         )
 
 
+def _prefixes(targets: list[str | None]) -> list[str]:
+    """Each Target's root and first step as written (``_profile.Address``), ``""`` where none is set.
+
+    When every Target starts with the root and first step of the first
+    (``_profile.Attributes.*``), they are found all at once: the Targets' lines
+    are counted, not read one by one.
+    """
+    present = list(filter(None, targets))
+    if present:
+        first = present[0]
+        prefix = _prefix(first)
+        start = prefix + "."
+        lines = "\n".join(present)  # one Target a line, unless a Target holds a line break
+        if (
+            first.startswith(start)
+            and "[" not in prefix
+            and lines.count("\n" + start) == len(present) - 1 == lines.count("\n")
+        ):
+            if len(present) == len(targets):
+                return [prefix] * len(targets)
+            return [prefix if target else "" for target in targets]
+    return [_prefix(target) if target else "" for target in targets]
+
+
+def _prefix(target: str) -> str:
+    """A Target's root and first step, indexes dropped (``"."`` for a Target that names neither)."""
+    text = _INDEX.sub("", target) if "[" in target else target
+    first = text.find(".")
+    second = text.find(".", first + 1) if first >= 0 else -1
+    return (text if second < 0 else text[:second]) or "."
+
+
 class _Mapping:
     """What the rules read of one request's fields and keys, gathered in one pass."""
 
     __slots__ = (
-        "fields", "targets", "target_groups", "first_target", "roots", "handlebars",
+        "sources", "written", "present", "targets", "prefixes", "heads", "roots", "handlebars",
         "key_lists", "definitions", "identifiers",
     )  # fmt: skip
 
     def __init__(self, request: PutProfileObjectTypeRequest) -> None:
-        entries = request.fields or {}
-        self.fields: tuple[tuple[int, str, ObjectTypeField], ...] = tuple(
-            zip(range(len(entries)), entries.keys(), entries.values())
-        )
-        # A request holds up to hundreds of fields: locals, and a Target is split
-        # (``_Target``) only for the groups a rule picks (``_targets_where``).
-        targets: list[str | None] = [field.target for field in entries.values()]
-        groups: dict[tuple[str, str], list[int]] = {}
-        first_target: dict[str, int] = {}
-        for position, target in enumerate(targets):
-            if target:
-                parts = (_INDEX.sub("", target) if "[" in target else target).split(".", 2)
-                key = (parts[0], parts[1] if len(parts) > 1 else "")
-                group = groups.get(key)
-                if group is None:
-                    groups[key] = [position]
-                else:
-                    group.append(position)
-                first_target.setdefault(target, position)
-        self.targets = targets
-        self.target_groups = groups
-        self.first_target = first_target
+        entries = (request.fields or {}).values()
+        # A request holds up to hundreds of fields: a Target is split (``_Target``)
+        # only for the prefixes a rule picks (``_targets_where``).
+        targets: list[str | None] = [field.target for field in entries]
+        prefixes = _prefixes(targets)
+        distinct = dict.fromkeys(prefixes)  # in the order of their first targets
+        distinct.pop("", None)
+        heads: dict[str, tuple[str, str]] = {}
         roots: dict[str, int] = {}
-        for (root, _), positions in groups.items():  # in the order of their first targets
-            roots.setdefault(root, positions[0])
+        for prefix in distinct:
+            root, _, head = prefix.partition(".")
+            heads[prefix] = (root, head)
+            if root not in roots:
+                roots[root] = prefixes.index(prefix)
+        self.targets = targets
+        self.prefixes = prefixes
+        self.heads = heads
+        """Each distinct prefix of ``prefixes`` (``""`` aside) with its root and first step."""
         self.roots = roots
+        """Each root of a Target, with the position of its first field, in that order."""
+        sources: list[str | None] = [field.source for field in entries]
+        self.sources = sources
+        present = list(filter(None, sources))
+        written = "\n".join(present)
+        self.written = written
+        """The Sources set, one a line."""
+        self.present = len(present)
+        """How many Sources are set."""
         handlebars: list[tuple[int, _Handlebars]] = []
-        sources = [field.source for field in entries.values()]
-        written = "\n".join(source for source in sources if source)
         if "{{" in written or "}}" in written:
             for position, source in enumerate(sources):
                 if source and ("{{" in source or "}}" in source):
@@ -413,16 +444,27 @@ class _Mapping:
             *(definition.identifiers for definition in self.definitions)
         )
 
+    def first(self, target: str) -> int | None:
+        """The position of the first field with this Target, if any has it."""
+        if _prefix(target) not in self.heads:
+            return None  # no Target shares its root and first step
+        try:
+            return self.targets.index(target)
+        except ValueError:
+            return None
+
 
 def _targets_where(found: _Mapping, test: Callable[[str, str], bool]) -> list[_Target]:
     """The targets whose root and first step pass ``test``, in the fields' order.
 
     A request's targets mostly share a few roots and first steps
-    (``_profile.Attributes...``): ``test`` runs once per distinct pair, not per
+    (``_profile.Attributes...``): ``test`` runs once per distinct prefix, not per
     target, and only the targets it picks are split.
     """
-    picked = [positions for (root, head), positions in found.target_groups.items() if test(root, head)]
-    positions = picked[0] if len(picked) == 1 else sorted(chain.from_iterable(picked))
+    picked = {prefix for prefix, (root, head) in found.heads.items() if test(root, head)}
+    if not picked:
+        return []
+    positions = compress(range(len(found.prefixes)), map(picked.__contains__, found.prefixes))
     texts = found.targets
     return [_Target(position, cast(str, texts[position])) for position in positions]
 
@@ -539,7 +581,7 @@ def _empty_encryption_key(request: PutProfileObjectTypeRequest, path: Path) -> F
 def _timestamp_format_required(request: PutProfileObjectTypeRequest, path: Path) -> Findings:
     if request.source_last_updated_timestamp_format is not None:
         return
-    if _PROFILE_TIMESTAMP in _mapping(request).first_target:
+    if _mapping(request).first(_PROFILE_TIMESTAMP) is not None:
         yield (
             _member(path, "source_last_updated_timestamp_format"),
             f"a field targets {_PROFILE_TIMESTAMP}, so source_last_updated_timestamp_format "
@@ -585,9 +627,29 @@ _ASCII_LETTERS = frozenset(string.ascii_letters)
 """A-Z and a-z: what a field or key name starts with (rules O16, O28)."""
 
 
-@_rule("O16", "error", _PUT, "Field names start with a letter and are not Tags.")
+def _odd_field_names(request: PutProfileObjectTypeRequest) -> bool:
+    """Whether some field name may break rule O16: a name ``Tags`` or ``tags``, or one
+    starting with no ASCII letter (tested for all the names at once)."""
+    names = request.fields or {}
+    if not names:
+        return False
+    if not _TAGS.isdisjoint(names):
+        return True
+    lines = "\n" + "\n".join(names)  # one name a line, unless a name holds a line break
+    return lines.count("\n") != len(names) or _NO_LETTER_FIRST.search(lines) is not None
+
+
+_NO_LETTER_FIRST = re.compile(r"\n[^A-Za-z\n]")
+"""A line that starts with no ASCII letter (an empty line aside)."""
+
+
+@_rule(
+    "O16", "error", _PUT, "Field names start with a letter and are not Tags.", screen=_odd_field_names
+)
 def _field_names(request: PutProfileObjectTypeRequest, path: Path) -> Findings:
-    for position, name, _ in _mapping(request).fields:
+    if not _odd_field_names(request):
+        return
+    for position, name in enumerate(request.fields or ()):
         if name in _TAGS:
             yield (
                 _field(path, position),
@@ -613,10 +675,17 @@ def _field_count(request: PutProfileObjectTypeRequest, path: Path) -> Findings:
         )
 
 
-@_rule("O18", "warning", _PUT, "Every field has a Source.")
+def _sourceless(request: PutProfileObjectTypeRequest) -> bool:
+    """Whether some field has no Source (rule O18)."""
+    return None in _mapping(request).sources
+
+
+@_rule("O18", "warning", _PUT, "Every field has a Source.", screen=_sourceless)
 def _field_source(request: PutProfileObjectTypeRequest, path: Path) -> Findings:
-    for position, _, field in _mapping(request).fields:
-        if field.source is None:
+    if not _sourceless(request):
+        return
+    for position, source in enumerate(_mapping(request).sources):
+        if source is None:
             yield (
                 _field(path, position, "source"),
                 "the field has no source, so it never receives a value: set source to "
@@ -634,12 +703,23 @@ def _reads_source(source: str) -> bool:
 
 
 _SOURCE_PATHS = ("_source.", "_source[")
+_SOURCE_LINES = tuple("\n" + path for path in _SOURCE_PATHS)
 
 
-@_rule("O19", "warning", _PUT, "Sources read from _source.")
+def _odd_sources(request: PutProfileObjectTypeRequest) -> bool:
+    """Whether some Source may break rule O19: one that is no path into ``_source``
+    (tested for all the Sources at once; such a Source may still read it)."""
+    found = _mapping(request)
+    lines = "\n" + found.written  # one Source a line, unless a Source holds a line break
+    paths = sum(map(lines.count, _SOURCE_LINES))
+    return not paths == found.present == lines.count("\n")
+
+
+@_rule("O19", "warning", _PUT, "Sources read from _source.", screen=_odd_sources)
 def _source_root(request: PutProfileObjectTypeRequest, path: Path) -> Findings:
-    for position, _, field in _mapping(request).fields:
-        source = field.source
+    if not _odd_sources(request):
+        return
+    for position, source in enumerate(_mapping(request).sources):
         if source and not _reads_source(source):
             yield (
                 _field(path, position, "source"),
@@ -765,10 +845,10 @@ def _system_managed(request: PutProfileObjectTypeRequest, path: Path) -> Finding
 
 @_rule("O24", "error", _PUT, "Gender/GenderString, PartyType/PartyTypeString exclude each other.")
 def _exclusive_targets(request: PutProfileObjectTypeRequest, path: Path) -> Findings:
-    first_target = _mapping(request).first_target
+    found = _mapping(request)
     for deprecated, current in EXCLUSIVE_PROFILE_TARGETS:
-        one = first_target.get(f"_profile.{deprecated}")
-        other = first_target.get(f"_profile.{current}")
+        one = found.first(f"_profile.{deprecated}")
+        other = found.first(f"_profile.{current}")
         if one is not None and other is not None:
             yield (
                 _field(path, max(one, other), "target"),
