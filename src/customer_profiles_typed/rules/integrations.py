@@ -324,7 +324,7 @@ class _Tasks:
     field) are found with set and string operations, without a test per task.
     """
 
-    __slots__ = ("foreign", "projection", "projected", "maps", "mapped", "dotted")
+    __slots__ = ("foreign", "projections", "lists_fields", "maps", "maps_unlisted", "unmapped", "dotted")
 
     def __init__(self, flow: FlowDefinition[Any]) -> None:
         source = connector_of(flow.source_flow_config.source_connector_properties).operator_enum
@@ -336,26 +336,34 @@ class _Tasks:
         if set(map(type, operators)) != {source}:
             self.foreign = [p for p, operator in enumerate(operators) if type(operator) is not source]
         maps: list[int] = []
-        projection = False
-        projected: set[str] = set()
+        projections: list[int] = []
         for position, task_type in enumerate(map(_TASK_TYPE, tasks)):
             if task_type is _MAP:
                 maps.append(position)
             elif _is_projection(tasks[position]):
-                projection = True
-                projected.update(fields[position])
+                projections.append(position)
+        # The field sets are as large as the flow: only what K8 concludes from them is kept.
+        projected = _listed(fields, projections)
+        mapped = _listed(fields, maps)
         self.maps = maps
         """Positions of the Map tasks (K8)."""
-        self.projection = projection
-        """Whether some task is a projection (K4)."""
-        self.projected = projected
-        """The source fields the projections list (K8)."""
-        self.mapped: set[str] = set(chain.from_iterable([fields[p] for p in maps]))
-        """The source fields the Map tasks read (K8)."""
+        self.projections = projections
+        """Positions of the projection tasks (K4, K8)."""
+        self.lists_fields = bool(projected)
+        """Whether the projections list any source field (K8)."""
+        self.maps_unlisted = not mapped.issubset(projected)
+        """Whether a Map task reads a field no projection lists (K8)."""
+        self.unmapped = len(projected - mapped) if mapped else 0
+        """How many projected fields no Map task reads, if some task maps (K8)."""
         self.dotted: list[int] = []
         """Positions of the tasks with a dot in a source field (C10)."""
         if "." in "".join(chain.from_iterable(fields)):
             self.dotted = [p for p, names in enumerate(fields) if "." in "".join(names)]
+
+
+def _listed(fields: list[tuple[str, ...]], positions: list[int]) -> set[str]:
+    """The source fields the tasks at ``positions`` list."""
+    return set(chain.from_iterable([fields[p] for p in positions]))
 
 
 _OPERATOR = attrgetter("connector_operator")
@@ -384,7 +392,7 @@ def _operator_connector(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple
 
 @_rule("K4", "error", FlowDefinition, "A flow has a Filter task with the PROJECTION operator.")
 def _projection(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple[Path, str]]:
-    if not _tasks(flow).projection:
+    if not _tasks(flow).projections:
         yield (
             path.attribute("FlowDefinition", "tasks"),
             "no Filter task with the PROJECTION operator listing the source fields: AppFlow "
@@ -395,10 +403,10 @@ def _projection(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple[Path, s
 @_rule("K8", "warning", FlowDefinition, "Mapped fields are projected, projected fields mapped.")
 def _projection_coverage(flow: FlowDefinition[Any], path: Path) -> Iterator[tuple[Path, str]]:
     tasks = _tasks(flow)
-    projected = tasks.projected
-    if not projected:
+    if not tasks.lists_fields:
         return  # K4 reports it
-    if not tasks.mapped.issubset(projected):
+    if tasks.maps_unlisted:
+        projected = _listed(list(map(_FIELDS, flow.tasks)), tasks.projections)
         for position in tasks.maps:
             for field in flow.tasks[position].source_fields:
                 if field not in projected:
@@ -406,11 +414,10 @@ def _projection_coverage(flow: FlowDefinition[Any], path: Path) -> Iterator[tupl
                         _task_path(path, position).attribute("Task", "source_fields"),
                         "a Map task reads a field no PROJECTION task lists (value not shown: sensitive)",
                     )
-    unmapped = projected - tasks.mapped
-    if tasks.mapped and unmapped:
+    if tasks.unmapped:
         yield (
             path.attribute("FlowDefinition", "tasks"),
-            f"{len(unmapped)} projected field(s) have no Map task and are not ingested",
+            f"{tasks.unmapped} projected field(s) have no Map task and are not ingested",
         )
 
 
