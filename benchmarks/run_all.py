@@ -2,8 +2,8 @@
 
     python3 -m venv .venv-bench && .venv-bench/bin/pip install -e '.[bench]' && .venv-bench/bin/python benchmarks/run_all.py
 
-Takes about ten to fifteen minutes on two cores (``apply_many`` alone three to
-four); each benchmark bounds its own time. Only loopback traffic (the emulator
+Takes six to eight minutes on two cores (``apply_many`` alone three to four);
+each benchmark bounds its own time. Only loopback traffic (the emulator
 cases of ``call_overhead`` and ``apply_many``).
 """
 
