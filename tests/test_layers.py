@@ -39,7 +39,7 @@ PACKAGE = "customer_profiles_typed"
 SOURCE = Path(__file__).resolve().parents[1] / "src" / PACKAGE
 
 LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
-    ("base", frozenset({"_model", "_timestamps", "enums", "enums.*", "errors", "_validation_hook", "_field_docs", "_nesting"})),
+    ("base", frozenset({"_model", "_timestamps", "enums", "enums.*", "errors", "_validation_hook", "_field_docs", "_nesting", "_lazy"})),
     ("models", frozenset({"models", "models.*", "integration"})),
     ("wire names", frozenset({"_wire", "_wire_tables", "wire_types", "_paths"})),
     ("checks and conversion", frozenset({"_fast", "_checks", "_converter", "arns", "rules", "rules.*"})),

@@ -10,7 +10,6 @@ typed exception. See the README for a complete setup.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 from customer_profiles_typed.errors import (
@@ -31,6 +30,7 @@ from customer_profiles_typed.errors import (
     transport_error_from,
 )
 from customer_profiles_typed import enums
+from customer_profiles_typed._lazy import attribute_loader
 from customer_profiles_typed.models import MODULE_OF
 from customer_profiles_typed._validation_hook import skip_rules
 
@@ -253,18 +253,16 @@ these loads the first time it is used, so a program pays for what it uses.
 """
 
 
+_load = attribute_loader(__name__, _LAZY)
+
+
 def __getattr__(name: str) -> Any:
     if name == "__version__":
         from importlib.metadata import version
 
         found = globals()["__version__"] = version("customer-profiles-typed")
         return found
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+    return _load(name)
 
 
 __all__ = [

@@ -10,8 +10,9 @@ own and load the first time one of them is used, here or by
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from customer_profiles_typed._lazy import attribute_loader
 
 if TYPE_CHECKING:
     from customer_profiles_typed.enums._domains import (
@@ -90,14 +91,9 @@ _MODULE_OF: dict[str, str] = {
 }
 """Enum name -> the module of this package that defines it."""
 
-
-def __getattr__(name: str) -> Any:
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = attribute_loader(
+    __name__, {name: f"{__name__}.{module}" for name, module in _MODULE_OF.items()}
+)
 
 
 def __dir__() -> list[str]:

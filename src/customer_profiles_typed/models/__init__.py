@@ -12,8 +12,9 @@ program loads the models of the resources it uses only.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from customer_profiles_typed._lazy import attribute_loader
 
 if TYPE_CHECKING:
     from customer_profiles_typed.models.integrations import (
@@ -225,13 +226,7 @@ MODULE_OF: dict[str, str] = {
 """Every name here -> the module that defines it; each module loads on first use of one of its names."""
 
 
-def __getattr__(name: str) -> Any:
-    module = MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = attribute_loader(__name__, MODULE_OF)
 
 
 __all__ = [
